@@ -1,0 +1,32 @@
+import type { InputProblem, LogRecord } from './record.js';
+
+// A source yields normalized records as a stream and, when done, says what it covered.
+
+export interface SourceCoverage {
+  /** Input name ("-" for stdin, a path, or "cloud-logging:project/service"). */
+  input: string;
+  /** Detected format: "gcloud-json", "ndjson", "text", "cloud-logging-api", "gcloud-cli". */
+  format: string;
+  /** Raw units read (lines for NDJSON/text, array elements, API entries). */
+  entries: number;
+  /** Records produced (after folding split tracebacks). */
+  records: number;
+  /** Entries folded into an earlier record (traceback fragments). */
+  folded: number;
+  /** Malformed or skipped units: count plus the first ones with their positions. */
+  problemCount: number;
+  problems: InputProblem[];
+  /** False when the read stopped early (an API failure after retries). */
+  complete: boolean;
+  /** When incomplete: the timestamp up to which the window was read. */
+  readUpTo?: string;
+  /** The exact query sent, for API sources. */
+  query?: string;
+  note?: string;
+}
+
+export interface RecordSource {
+  records(): AsyncIterable<LogRecord>;
+  /** Valid once records() has been fully consumed (or has thrown). */
+  coverage(): SourceCoverage[];
+}
