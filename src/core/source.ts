@@ -23,6 +23,8 @@ export interface SourceCoverage {
   /** The exact query sent, for API sources. */
   query?: string;
   note?: string;
+  /** Why the read stopped early (with `complete: false`): the failure's message and what to do about it. */
+  error?: string;
 }
 
 export interface RecordSource {
