@@ -33,6 +33,8 @@ export interface IncidentObservation {
   revisions: string[];
   state: IncidentState;
   resolvedAt?: string;
+  /** The linked GitHub issue, when the caller knows it (kept when absent). */
+  issueNumber?: number;
 }
 
 export interface TemplateObservation {
@@ -50,6 +52,11 @@ export interface Cursor {
   /** End of the last window fully read (exclusive), ISO UTC. */
   readUpTo: string;
   updatedAt: string;
+}
+
+/** A run as the store keeps it: what beginRun recorded plus, once finished, its outcome. */
+export interface StoredRun extends RunRecord {
+  outcome?: RunOutcome;
 }
 
 export interface Store {
@@ -79,4 +86,9 @@ export interface Store {
 
   getCursor(project: string, service: string): Promise<Cursor | undefined>;
   setCursor(cursor: Cursor): Promise<void>;
+
+  /** Links an incident to its GitHub issue (or unlinks it with undefined). Implemented by every backend in src/store. */
+  linkIssue?(key: string, issueNumber: number | undefined): Promise<void>;
+  /** The runs recorded for a service, oldest first: run bookkeeping for diagnostics and tests. */
+  listRuns?(service: string): Promise<StoredRun[]>;
 }
