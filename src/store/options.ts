@@ -27,3 +27,6 @@ export function resolveStoreOptions(options: StoreOptions = {}): ResolvedStoreOp
     baselineMs: (options.baselineDays ?? 7) * DAY_MS,
   };
 }
+
+/** Where the SQLite state lives when nothing else is configured (relative to the working directory). */
+export const DEFAULT_STATE_PATH = '.log-gardener/state.db';
