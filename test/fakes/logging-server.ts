@@ -486,3 +486,20 @@ export function makeEntries(count: number, o: EntryGenOptions): Entry[] {
   }
   return out;
 }
+
+/** A clock and a sleep that only move when slept on: pacing and backoff tests run instantly. */
+export function fakeTime(startIso: string): { now(): Date; sleep(ms: number): Promise<void>; advance(ms: number): void; slept: number[] } {
+  let t = Date.parse(startIso);
+  const slept: number[] = [];
+  return {
+    now: () => new Date(t),
+    sleep: async (ms: number) => {
+      slept.push(ms);
+      t += ms;
+    },
+    advance: (ms: number) => {
+      t += ms;
+    },
+    slept,
+  };
+}
