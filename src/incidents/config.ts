@@ -1,0 +1,73 @@
+import type { EdgeThresholds } from './cluster.js';
+import type { EvidenceLimits } from './evidence.js';
+import { noRules, type Rules } from './rules.js';
+
+// Every tunable of the incident analysis in one place, each with what it trades off.
+
+export interface IncidentConfig {
+  rules: Rules;
+  evidence: EvidenceLimits;
+  /** What a group needs before it joins another (see cluster.ts). Higher = fewer, surer joins. */
+  thresholds: EdgeThresholds;
+  /** A revision that first logged this recently before the window's end is "under active development". */
+  activeDevHours: number;
+  /** An incident absent this long before the window counts as resolved even if not marked so. */
+  quietHours: number;
+  /** Spike: needs this many minutes of baseline; below it the spike is not computed. */
+  minBaselineMinutes: number;
+  /** Silence: a service/template whose expected entries in the silent stretch reach this, is silent. */
+  silenceMinExpected: number;
+  /** Silence: the silent stretch must last at least this many minutes. */
+  silenceMinMinutes: number;
+  /** Silence: only templates logging at least this often per minute in history are watched. */
+  silenceTemplatePerMinute: number;
+  /** Samples per incident. */
+  samples: number;
+  /** Templates listed per incident. */
+  templatesPerIncident: number;
+}
+
+export function defaultIncidentConfig(): IncidentConfig {
+  return {
+    rules: noRules(),
+    evidence: {
+      maxTraces: 20_000, // a trace rarely outlives a few thousand requests; more costs memory only
+      maxInstances: 2_000,
+      perInstance: 128, // records remembered per instance: enough for a burst of concurrent requests
+      exitWindowMs: 60_000, // a start-up crash prints its error and exits within seconds
+      fragmentWindowMs: 2_000,
+      requestSlackMs: 100, // request log and app log clocks differ by a few ms
+      errorPairWindowMs: 1_000,
+      serverErrorWindowMs: 30_000,
+    },
+    thresholds: {
+      trace: { ratio: 0.5, support: 1 },
+      request: { ratio: 0.8, support: 3 },
+      fragment: { ratio: 0.5, support: 1 },
+      exit: { ratio: 0.5, support: 1 },
+      'error-pair': { ratio: 0.8, support: 2 },
+      'instance-5xx': { ratio: 0.5, support: 2 },
+    },
+    activeDevHours: 24,
+    quietHours: 72,
+    minBaselineMinutes: 10,
+    silenceMinExpected: 10,
+    silenceMinMinutes: 5,
+    silenceTemplatePerMinute: 1,
+    samples: 3,
+    templatesPerIncident: 8,
+  };
+}
+
+/** Defaults overlaid with what the caller gave (a partial config, e.g. from the config file). */
+export function resolveIncidentConfig(partial: Partial<IncidentConfig> | undefined): IncidentConfig {
+  const d = defaultIncidentConfig();
+  if (partial === undefined) return d;
+  return {
+    ...d,
+    ...partial,
+    rules: partial.rules ?? d.rules,
+    evidence: { ...d.evidence, ...(partial.evidence ?? {}) },
+    thresholds: { ...d.thresholds, ...(partial.thresholds ?? {}) },
+  };
+}

@@ -1,0 +1,154 @@
+import type { Sample } from '../core/incident.js';
+import type { LogRecord, ParsedException } from '../core/record.js';
+import { SEVERITY_NUMBERS, type Severity } from '../core/severity.js';
+import type { Fingerprint } from './fingerprint.js';
+import type { Rule } from './rules.js';
+import { exitCodeOf, type RecordRole } from './signals.js';
+
+// Everything one group (one fingerprint) accumulates over a run. Bounded by the group, not by the
+// lines: per-minute counts are bounded by the window, sets of ids are capped.
+
+export const MINUTE_MS = 60_000;
+const SET_CAP = 10_000;
+const LATENCY_CAP = 50_000;
+const SAMPLES_PER_TEMPLATE = 3;
+
+export interface TemplateAcc {
+  id: string;
+  count: number;
+  /** The earliest samples by (time, insertId), so input order does not change them. */
+  samples: Sample[];
+}
+
+export interface GroupAcc {
+  key: string;
+  service: string;
+  fingerprint: Fingerprint;
+  ignored: boolean;
+  /** The merge / split rule that formed this group, if any. */
+  rule?: Rule;
+  annotations: Rule[];
+  count: number;
+  bySeverity: Partial<Record<Severity, number>>;
+  maxSeverity: Severity;
+  firstMs: number;
+  lastMs: number;
+  perMinute: Map<number, number>;
+  freshPerMinute: Map<number, number>;
+  revisions: Map<string, { count: number; firstMs: number }>;
+  instances: Set<string>;
+  traces: Set<string>;
+  users: Set<string>;
+  roles: Partial<Record<RecordRole, number>>;
+  exitCodes: Map<string, number>;
+  http?: { requests: number; byStatus: Map<number, number>; latencies: number[]; latencyCapped: boolean; method?: string; route?: string };
+  templates: Map<string, TemplateAcc>;
+  exception?: ParsedException;
+  loggers: Set<string>;
+}
+
+export function newGroup(key: string, service: string, fingerprint: Fingerprint, record: LogRecord): GroupAcc {
+  return {
+    key,
+    service,
+    fingerprint,
+    ignored: false,
+    annotations: [],
+    count: 0,
+    bySeverity: {},
+    maxSeverity: 'DEFAULT',
+    firstMs: record.timeMs,
+    lastMs: record.timeMs,
+    perMinute: new Map(),
+    freshPerMinute: new Map(),
+    revisions: new Map(),
+    instances: new Set(),
+    traces: new Set(),
+    users: new Set(),
+    roles: {},
+    exitCodes: new Map(),
+    templates: new Map(),
+    loggers: new Set(),
+  };
+}
+
+export function addToGroup(g: GroupAcc, r: LogRecord, templateId: string, fresh: boolean, role: RecordRole): void {
+  g.count++;
+  g.bySeverity[r.severity] = (g.bySeverity[r.severity] ?? 0) + 1;
+  if (SEVERITY_NUMBERS[r.severity] > SEVERITY_NUMBERS[g.maxSeverity]) g.maxSeverity = r.severity;
+  if (r.timeMs < g.firstMs) g.firstMs = r.timeMs;
+  if (r.timeMs > g.lastMs) g.lastMs = r.timeMs;
+  const minute = Math.floor(r.timeMs / MINUTE_MS) * MINUTE_MS;
+  g.perMinute.set(minute, (g.perMinute.get(minute) ?? 0) + 1);
+  if (fresh) g.freshPerMinute.set(minute, (g.freshPerMinute.get(minute) ?? 0) + 1);
+  if (r.revision !== undefined) {
+    const rev = g.revisions.get(r.revision);
+    if (rev === undefined) g.revisions.set(r.revision, { count: 1, firstMs: r.timeMs });
+    else {
+      rev.count++;
+      if (r.timeMs < rev.firstMs) rev.firstMs = r.timeMs;
+    }
+  }
+  addCapped(g.instances, r.instanceId);
+  addCapped(g.traces, r.trace);
+  addCapped(g.users, r.user);
+  if (r.logger !== undefined && g.loggers.size < 16) g.loggers.add(r.logger);
+  g.roles[role] = (g.roles[role] ?? 0) + 1;
+  if (role === 'exit') {
+    const code = exitCodeOf(r.message);
+    if (code !== undefined) g.exitCodes.set(code, (g.exitCodes.get(code) ?? 0) + 1);
+  }
+  if (r.http?.status !== undefined) addHttp(g, r);
+  if (g.exception === undefined && r.exception !== undefined) g.exception = r.exception;
+  addSample(g, templateId, r);
+}
+
+function addHttp(g: GroupAcc, r: LogRecord): void {
+  g.http ??= { requests: 0, byStatus: new Map(), latencies: [], latencyCapped: false };
+  const h = g.http;
+  h.requests++;
+  const status = r.http!.status!;
+  h.byStatus.set(status, (h.byStatus.get(status) ?? 0) + 1);
+  if (r.http!.latencyMs !== undefined) {
+    if (h.latencies.length < LATENCY_CAP) h.latencies.push(r.http!.latencyMs);
+    else h.latencyCapped = true;
+  }
+}
+
+function addSample(g: GroupAcc, templateId: string, r: LogRecord): void {
+  let t = g.templates.get(templateId);
+  if (t === undefined) {
+    t = { id: templateId, count: 0, samples: [] };
+    g.templates.set(templateId, t);
+  }
+  t.count++;
+  const s = sampleOf(r);
+  const list = t.samples;
+  if (list.length < SAMPLES_PER_TEMPLATE || earlier(s, list[list.length - 1]!)) {
+    list.push(s);
+    list.sort((a, b) => (earlier(a, b) ? -1 : earlier(b, a) ? 1 : 0));
+    if (list.length > SAMPLES_PER_TEMPLATE) list.pop();
+  }
+}
+
+function earlier(a: Sample, b: Sample): boolean {
+  return a.timestamp < b.timestamp || (a.timestamp === b.timestamp && a.insertId < b.insertId);
+}
+
+export function sampleOf(r: LogRecord): Sample {
+  const s: Sample = { insertId: r.insertId, timestamp: r.timestamp, severity: r.severity, text: sampleText(r) };
+  if (r.logKind !== undefined) s.logKind = r.logKind;
+  if (r.revision !== undefined) s.revision = r.revision;
+  if (r.instanceId !== undefined) s.instanceId = r.instanceId;
+  if (r.trace !== undefined) s.trace = r.trace;
+  return s;
+}
+
+function sampleText(r: LogRecord): string {
+  if (r.stackText !== undefined && !r.message.includes(r.stackText)) return `${r.message}\n${r.stackText}`;
+  return r.message;
+}
+
+function addCapped(set: Set<string>, v: string | undefined): void {
+  if (v !== undefined && v !== '' && set.size < SET_CAP) set.add(v);
+}
