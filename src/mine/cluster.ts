@@ -1,0 +1,25 @@
+// A cluster: one template and the lines it has absorbed.
+
+export interface Cluster {
+  /** Stable id (hash of the canonical masked template it was created with). */
+  id: string;
+  partition: string;
+  /** Template tokens with variable markers (see markers.ts); widened in place. */
+  tokens: string[];
+  /** Lines absorbed. */
+  size: number;
+  /** Tick of the last line it absorbed: the LRU order. */
+  lastSeen: number;
+  /** Creation order, for deterministic tie-breaks and snapshots. */
+  seq: number;
+  /** Leaves of the prefix tree that hold it (more than one after a cross-leaf join). */
+  leaves: Leaf[];
+  /** Canonical template text while indexed (key of the partition's template index). */
+  key: string;
+}
+
+export interface Leaf {
+  /** Token count and routing keys that lead here, for snapshots. */
+  path: string[];
+  clusters: Cluster[];
+}

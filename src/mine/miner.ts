@@ -1,0 +1,302 @@
+// The online miner: one line in, one stable template id out. Each step is its own short method:
+// tokenize (mask) → tree search → fast match → widen | create (cross-leaf check, LRU, breaker).
+
+import type { MinedTemplate, MinerStats, TemplateMiner } from '../core/miner.js';
+import { stableHash } from '../core/hash.js';
+import type { Cluster, Leaf } from './cluster.js';
+import { type MinerConfig, resolveConfig } from './config.js';
+import { canonicalToken, renderToken, WILDCARD } from './markers.js';
+import { mismatches, similarity, widen } from './similarity.js';
+import { tokenizeInto } from './tokenize.js';
+import { type Root, findLeaf, leafFor } from './tree.js';
+import { joinAcrossLengths } from './variable-length.js';
+import { type MinerSnapshot, snapshotMiner } from './snapshot.js';
+
+export interface MinerCounters extends MinerStats {
+  /** Lines that arrived while the eviction breaker was open (assigned to the overflow template). */
+  overflow: number;
+  /** Lines held by clusters when they were evicted. */
+  evictedLines: number;
+  /** Clusters merged into another whose template converged to the same text. */
+  merged: number;
+}
+
+export interface Partition {
+  key: string;
+  root: Root;
+  /** Live clusters by token count, in creation order (cross-leaf and variable-length checks). */
+  byLength: Map<number, Cluster[]>;
+  /** Live clusters by canonical template text (converging clusters are merged through it). */
+  byKey: Map<string, Cluster>;
+}
+
+const SKIPPED = '<skipped: too many tokens>';
+const OVERFLOW = '<overflow: eviction breaker open>';
+
+export class Miner implements TemplateMiner {
+  readonly config: MinerConfig;
+  /** Token levels of the prefix tree below the length level. */
+  private readonly levels: number;
+  readonly partitions = new Map<string, Partition>();
+  readonly clusters = new Map<string, Cluster>();
+  /** Ids that now answer to another id (merged clusters, hashes of widened templates). */
+  readonly aliases = new Map<string, string>();
+  /** Pseudo templates for skipped and overflow lines, so every add() returns a resolvable id. */
+  readonly pseudo = new Map<string, MinedTemplate>();
+  tick = 0;
+  seq = 0;
+  /** Line ticks of recent evictions (breaker window). */
+  evictionTicks: number[] = [];
+  breakerOpenUntil = -1;
+  readonly counters: MinerCounters = {
+    lines: 0, templates: 0, skipped: 0, truncated: 0, evicted: 0, overflow: 0, evictedLines: 0, merged: 0,
+  };
+  private readonly buf: string[] = [];
+
+  constructor(config?: Partial<MinerConfig>) {
+    this.config = resolveConfig(config);
+    this.levels = Math.max(0, this.config.depth - 2);
+  }
+
+  add(message: string, partition = ''): string {
+    const c = this.counters;
+    c.lines++;
+    this.tick++;
+    let line = message;
+    if (line.length > this.config.maxLineLength) {
+      line = line.slice(0, this.config.maxLineLength);
+      c.truncated++;
+    }
+    const tokens = this.buf;
+    if (tokenizeInto(line, tokens, this.config.maxTokens) < 0) {
+      c.skipped++;
+      return this.pseudoId(partition, SKIPPED);
+    }
+    const p = this.partition(partition);
+    const leaf = findLeaf(p.root, tokens, this.levels);
+    const hit = leaf === undefined ? undefined : this.fastMatch(leaf.clusters, tokens);
+    if (hit !== undefined) return this.absorb(p, hit, tokens);
+    return this.create(p, tokens);
+  }
+
+  /** Best cluster of a leaf for the line, or undefined if none is similar enough. */
+  private fastMatch(candidates: readonly Cluster[], tokens: readonly string[]): Cluster | undefined {
+    let best: Cluster | undefined;
+    let bestSim = -1;
+    const short = tokens.length < this.config.shortLineTokens;
+    for (let i = 0; i < candidates.length; i++) {
+      const cl = candidates[i] as Cluster;
+      const sim = similarity(cl.tokens, tokens);
+      if (sim > bestSim) {
+        if (short && mismatches(cl.tokens, tokens) > 0) continue;
+        best = cl;
+        bestSim = sim;
+        if (sim === 1) break;
+      }
+    }
+    if (best === undefined) return undefined;
+    if (bestSim >= this.config.simThreshold || (short && bestSim > 0)) return best;
+    // A fully variable template (sim 0 by Drain's rule) still takes lines its every position covers.
+    return mismatches(best.tokens, tokens) === 0 ? best : undefined;
+  }
+
+  private absorb(p: Partition, cl: Cluster, tokens: readonly string[]): string {
+    cl.size++;
+    cl.lastSeen = this.tick;
+    if (widen(cl.tokens, tokens)) this.reindex(p, cl);
+    return cl.id;
+  }
+
+  /** After widening: record the new text as an alias, and merge with a cluster it now equals. */
+  private reindex(p: Partition, cl: Cluster): void {
+    if (p.byKey.get(cl.key) === cl) p.byKey.delete(cl.key);
+    cl.key = canonicalKey(cl.tokens);
+    const h = stableHash([p.key, cl.key]);
+    if (!this.aliases.has(h) && h !== cl.id) this.aliases.set(h, cl.id);
+    const twin = p.byKey.get(cl.key);
+    if (twin === undefined || twin === cl) {
+      p.byKey.set(cl.key, cl);
+      return;
+    }
+    // Converged: keep the older cluster (its id is the one already handed out first).
+    const [keep, drop] = twin.seq < cl.seq ? [twin, cl] : [cl, twin];
+    this.mergeInto(p, keep, drop);
+    p.byKey.set(keep.key, keep);
+  }
+
+  private mergeInto(p: Partition, keep: Cluster, drop: Cluster): void {
+    keep.size += drop.size;
+    keep.lastSeen = Math.max(keep.lastSeen, drop.lastSeen);
+    for (const leaf of drop.leaves) {
+      const i = leaf.clusters.indexOf(drop);
+      if (leaf.clusters.includes(keep)) leaf.clusters.splice(i, 1);
+      else {
+        leaf.clusters[i] = keep;
+        keep.leaves.push(leaf);
+      }
+    }
+    this.unlinkLength(p, drop);
+    this.clusters.delete(drop.id);
+    this.aliases.set(drop.id, keep.id);
+    for (const [k, v] of this.aliases) if (v === drop.id) this.aliases.set(k, keep.id);
+    this.counters.merged++;
+  }
+
+  private create(p: Partition, tokens: readonly string[]): string {
+    const leaf = leafFor(p.root, tokens, this.levels, this.config.maxChildren);
+    const key = canonicalKey(tokens);
+    const known = p.byKey.get(key) ?? this.liveAlias(stableHash([p.key, key]));
+    if (known !== undefined) return this.join(p, known, leaf, tokens);
+    const near = this.config.crossLeafMerge ? this.fastMatch(p.byLength.get(tokens.length) ?? [], tokens) : undefined;
+    if (near !== undefined) return this.join(p, near, leaf, tokens);
+    if (this.config.variableLengthMerge) {
+      const other = joinAcrossLengths(p.byLength, tokens, this.config.simThreshold);
+      if (other !== undefined) return this.join(p, other, undefined, tokens);
+    }
+    if (this.breakerOpen()) {
+      this.counters.overflow++;
+      return this.pseudoId(p.key, OVERFLOW);
+    }
+    if (this.clusters.size >= this.config.maxClusters) this.evictLru();
+    return this.newCluster(p, leaf, tokens, key).id;
+  }
+
+  /** A cluster found off the line's own leaf: link it there so the next such line is a fast hit. */
+  private join(p: Partition, cl: Cluster, leaf: Leaf | undefined, tokens: readonly string[]): string {
+    if (leaf !== undefined && !cl.leaves.includes(leaf) && cl.tokens.length === tokens.length) {
+      leaf.clusters.push(cl);
+      cl.leaves.push(leaf);
+    }
+    if (cl.tokens.length !== tokens.length) {
+      cl.size++;
+      cl.lastSeen = this.tick;
+      return cl.id;
+    }
+    return this.absorb(p, cl, tokens);
+  }
+
+  private liveAlias(hash: string): Cluster | undefined {
+    const id = this.aliases.get(hash) ?? hash;
+    return this.clusters.get(id);
+  }
+
+  newCluster(p: Partition, leaf: Leaf, tokens: readonly string[], key: string): Cluster {
+    let id = this.aliases.get(stableHash([p.key, key])) ?? stableHash([p.key, key]);
+    for (let k = 1; this.clusters.has(id); k++) id = stableHash([p.key, key, String(k)]);
+    const cl: Cluster = {
+      id, partition: p.key, tokens: tokens.slice(), size: 1, lastSeen: this.tick, seq: this.seq++, leaves: [leaf], key,
+    };
+    leaf.clusters.push(cl);
+    this.link(p, cl);
+    return cl;
+  }
+
+  link(p: Partition, cl: Cluster): void {
+    this.clusters.set(cl.id, cl);
+    let list = p.byLength.get(cl.tokens.length);
+    if (list === undefined) p.byLength.set(cl.tokens.length, (list = []));
+    list.push(cl);
+    if (!p.byKey.has(cl.key)) p.byKey.set(cl.key, cl);
+  }
+
+  private unlinkLength(p: Partition, cl: Cluster): void {
+    const list = p.byLength.get(cl.tokens.length);
+    if (list !== undefined) {
+      const i = list.indexOf(cl);
+      if (i >= 0) list.splice(i, 1);
+    }
+    if (p.byKey.get(cl.key) === cl) p.byKey.delete(cl.key);
+  }
+
+  /** Drops the least recently used cluster (a full scan: evictions are rare and bounded by the breaker). */
+  private evictLru(): void {
+    let lru: Cluster | undefined;
+    for (const cl of this.clusters.values()) if (lru === undefined || cl.lastSeen < lru.lastSeen) lru = cl;
+    if (lru === undefined) return;
+    const p = this.partition(lru.partition);
+    for (const leaf of lru.leaves) leaf.clusters.splice(leaf.clusters.indexOf(lru), 1);
+    this.unlinkLength(p, lru);
+    this.clusters.delete(lru.id);
+    this.counters.evicted++;
+    this.counters.evictedLines += lru.size;
+    this.evictionTicks.push(this.tick);
+    const since = this.tick - this.config.breakerWindow;
+    while ((this.evictionTicks[0] ?? Infinity) <= since) this.evictionTicks.shift();
+    if (this.evictionTicks.length > this.config.breakerMaxEvictions) this.breakerOpenUntil = this.tick + this.config.breakerWindow;
+  }
+
+  private breakerOpen(): boolean {
+    return this.tick < this.breakerOpenUntil;
+  }
+
+  partition(key: string): Partition {
+    let p = this.partitions.get(key);
+    if (p === undefined) {
+      p = { key, root: new Map(), byLength: new Map(), byKey: new Map() };
+      this.partitions.set(key, p);
+    }
+    return p;
+  }
+
+  private pseudoId(partition: string, template: string): string {
+    const id = stableHash([partition, template]);
+    if (!this.pseudo.has(id)) this.pseudo.set(id, { id, template });
+    return id;
+  }
+
+  /** Resolves an id through the alias map (merged clusters answer to the survivor). */
+  resolve(id: string): string {
+    let cur = id;
+    for (let i = 0; i < 8 && !this.clusters.has(cur); i++) {
+      const next = this.aliases.get(cur);
+      if (next === undefined) break;
+      cur = next;
+    }
+    return cur;
+  }
+
+  template(id: string): MinedTemplate | undefined {
+    const pseudo = this.pseudo.get(id);
+    if (pseudo !== undefined) return pseudo;
+    const cl = this.clusters.get(this.resolve(id));
+    return cl === undefined ? undefined : { id: cl.id, template: renderTemplate(cl.tokens) };
+  }
+
+  templates(): MinedTemplate[] {
+    const out: MinedTemplate[] = [];
+    for (const cl of this.clusters.values()) out.push({ id: cl.id, template: renderTemplate(cl.tokens) });
+    return out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+
+  /** Lines absorbed per live cluster id. */
+  sizes(): Map<string, number> {
+    const m = new Map<string, number>();
+    for (const cl of this.clusters.values()) m.set(cl.id, cl.size);
+    return m;
+  }
+
+  /** Plain versioned JSON of the whole state; `createMiner(config, snapshot)` continues from it. */
+  snapshot(): MinerSnapshot {
+    return snapshotMiner(this);
+  }
+
+  stats(): MinerCounters {
+    return { ...this.counters, templates: this.clusters.size };
+  }
+}
+
+/** Loghub text of a template: one <*> per variable, tokens joined by one space. */
+export function renderTemplate(tokens: readonly string[]): string {
+  let s = '';
+  for (let i = 0; i < tokens.length; i++) s += (i === 0 ? '' : ' ') + renderToken(tokens[i] as string);
+  return s;
+}
+
+/** Canonical masked template (typed variables): the text stable ids hash. */
+export function canonicalKey(tokens: readonly string[]): string {
+  let s = '';
+  for (let i = 0; i < tokens.length; i++) s += (i === 0 ? '' : ' ') + canonicalToken(tokens[i] as string);
+  return s;
+}
+
+export { WILDCARD };
