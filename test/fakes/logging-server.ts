@@ -385,7 +385,7 @@ export function compileFilter(text: string): Pred {
       }
       // A bare value is a global search over the whole entry.
       const needle = t.text.toLowerCase();
-      return (e) => JSON.stringify(e).toLowerCase().includes(needle);
+      return (e) => leafValues(e).some((v) => v.toLowerCase().includes(needle));
     }
     return fail(t);
   }
@@ -422,7 +422,7 @@ function comparison(field: string, op: string, value: string, at: Token): Pred {
   return (e) => {
     const have = lookup(e, path);
     if (have === undefined || have === null) return false;
-    if (op === ':') return JSON.stringify(have).toLowerCase().includes(value.toLowerCase()) || String(have).toLowerCase().includes(value.toLowerCase());
+    if (op === ':') return leafValues(have).some((v) => v.toLowerCase().includes(value.toLowerCase()));
     if (typeof have === 'number' && /^-?\d+(\.\d+)?$/.test(value)) return compare(have, op, Number(value));
     return compare(String(have), op, value);
   };
@@ -438,6 +438,13 @@ function compare<T extends string | number>(have: T, op: string, want: T): boole
     case '>=': return have >= want;
     default: return false;
   }
+}
+
+/** Every scalar value inside a value (not the keys), as text: what a search matches against. */
+function leafValues(v: unknown): string[] {
+  if (v === null || v === undefined) return [];
+  if (typeof v !== 'object') return [String(v)];
+  return Object.values(v as Record<string, unknown>).flatMap(leafValues);
 }
 
 function lookup(e: unknown, path: string[]): unknown {

@@ -38,9 +38,9 @@ export class JsonArraySplitter {
       else if (c === 0x7d || c === 0x5d) {
         if (this.depth === 0 && c === 0x5d) {
           // End of the outer array.
+          this.ended = true;
           this.emit(this.current + chunk.slice(from, i), out);
           this.current = '';
-          this.ended = true;
           continue;
         }
         this.depth--;
