@@ -17,7 +17,7 @@ import { routePattern } from './route.js';
 import { applyRules, type Rule } from './rules.js';
 import { scoreIncident } from './score.js';
 import { silenceIncidents } from './silence.js';
-import { roleOf } from './signals.js';
+import { roleOf, type RecordRole } from './signals.js';
 import { figuresOf, isoTime, revisionsSeen, round } from './stats.js';
 import { titleOf } from './titles.js';
 import type { IncidentView } from './view.js';
@@ -67,10 +67,10 @@ export function createIncidentEngine(config?: Partial<IncidentConfig>): Incident
   const revisionFirst = new Map<string, number>(); // "service\0revision" → first ms in window
   const templatesSeen = new Map<string, TemplateSeen>(); // "service\0templateId"
 
-  function keyFor(record: LogRecord, templateId: string): { key: string; fp: Fingerprint; rule?: Rule; annotations: Rule[] } {
+  function keyFor(record: LogRecord, templateId: string, role: RecordRole): { key: string; fp: Fingerprint; rule?: Rule; annotations: Rule[] } {
     const verdict = applyRules(cfg.rules, record);
     const rule = verdict.grouping;
-    let fp = fingerprintOf(record, templateId);
+    let fp = fingerprintOf(record, templateId, role);
     if (rule?.spec.merge !== undefined) fp = { version: fp.version, kind: 'rule', basis: `merge: ${rule.spec.merge}` };
     else if (rule?.spec.split_by_label !== undefined) {
       const label = rule.spec.split_by_label;
@@ -82,7 +82,8 @@ export function createIncidentEngine(config?: Partial<IncidentConfig>): Incident
   }
 
   function add(record: LogRecord, templateId: string, fresh: boolean): string {
-    const { key, fp, rule, annotations } = keyFor(record, templateId);
+    const role = roleOf(record);
+    const { key, fp, rule, annotations } = keyFor(record, templateId, role);
     const service = record.service ?? '';
     let g = groups.get(key);
     if (g === undefined) {
@@ -94,7 +95,6 @@ export function createIncidentEngine(config?: Partial<IncidentConfig>): Incident
       groups.set(key, g);
     }
     for (const a of annotations) if (!g.annotations.includes(a)) g.annotations.push(a);
-    const role = roleOf(record);
     addToGroup(g, record, templateId, fresh, role);
     if (record.http?.status !== undefined && g.http !== undefined && g.http.route === undefined) {
       g.http.method = (record.http.method ?? '?').toUpperCase();
@@ -306,7 +306,7 @@ export function createIncidentEngine(config?: Partial<IncidentConfig>): Incident
     return [...byId.values()].sort((a, b) => b.count - a.count || (a.id < b.id ? -1 : 1)).slice(0, cfg.templatesPerIncident);
   }
 
-  return { add, groupKeyOf: (r, t) => keyFor(r, t).key, finish };
+  return { add, groupKeyOf: (r, t) => keyFor(r, t, roleOf(r)).key, finish };
 }
 
 const KIND_RANK: Record<Fingerprint['kind'], number> = { rule: 0, exception: 1, template: 2, request: 3, silence: 4 };
@@ -369,6 +369,7 @@ function grouping(primary: GroupAcc, members: GroupAcc[], joins: Map<string, Edg
   const lines: string[] = [];
   const fp = primary.fingerprint;
   if (primary.rule?.spec.merge !== undefined) lines.push(`rule "${primary.rule.name}" merges every entry it matches into this incident`);
+  else if (fp.kind === 'template') lines.push(`template fingerprint v${fp.version}: ${fp.basis} ("${label(primary.key)}")`);
   else lines.push(`${fp.kind} fingerprint v${fp.version}: ${fp.basis.length > 160 ? `${fp.basis.slice(0, 159)}…` : fp.basis}`);
   if (primary.templates.size > 1) lines.push(`${primary.templates.size} message variants share that fingerprint`);
   const keys = new Set(members.map((m) => m.key));

@@ -1,6 +1,7 @@
 import type { LogRecord } from '../core/record.js';
 import { topInAppFrames } from './frames.js';
 import { routePattern, statusClass } from './route.js';
+import { roleOf, type RecordRole } from './signals.js';
 
 // What makes two records "the same problem". Versioned: when the recipe changes, the version
 // changes, so stored keys are never silently re-interpreted.
@@ -48,10 +49,15 @@ export function requestFingerprint(record: LogRecord): Fingerprint | undefined {
   return { version: FINGERPRINT_VERSION, kind: 'request', basis: `${method} ${route} ${statusClass(h.status)}` };
 }
 
-export function fingerprintOf(record: LogRecord, templateId: string): Fingerprint {
+/**
+ * Exception, else request, else template. A template fingerprint also carries the record's role
+ * (exit, error, problem, plain…): a miner that lumps "Booting worker with pid: 8" together with
+ * "Reason: Worker failed to boot." must not make a routine start-up line part of a crash.
+ */
+export function fingerprintOf(record: LogRecord, templateId: string, role: RecordRole = roleOf(record)): Fingerprint {
   return (
     exceptionFingerprint(record) ??
-    requestFingerprint(record) ?? { version: FINGERPRINT_VERSION, kind: 'template', basis: templateId }
+    requestFingerprint(record) ?? { version: FINGERPRINT_VERSION, kind: 'template', basis: `${templateId} ${role}` }
   );
 }
 

@@ -3,7 +3,7 @@ import type { LogRecord, ParsedException } from '../core/record.js';
 import { SEVERITY_NUMBERS, type Severity } from '../core/severity.js';
 import type { Fingerprint } from './fingerprint.js';
 import type { Rule } from './rules.js';
-import { exitCodeOf, type RecordRole } from './signals.js';
+import { effectiveSeverity, exitCodeOf, type RecordRole } from './signals.js';
 
 // Everything one group (one fingerprint) accumulates over a run. Bounded by the group, not by the
 // lines: per-minute counts are bounded by the window, sets of ids are capped.
@@ -31,6 +31,8 @@ export interface GroupAcc {
   count: number;
   bySeverity: Partial<Record<Severity, number>>;
   maxSeverity: Severity;
+  /** Worst severity counting the level printed in the text of entries that carry none. */
+  maxEffectiveSeverity: Severity;
   firstMs: number;
   lastMs: number;
   perMinute: Map<number, number>;
@@ -57,6 +59,7 @@ export function newGroup(key: string, service: string, fingerprint: Fingerprint,
     count: 0,
     bySeverity: {},
     maxSeverity: 'DEFAULT',
+    maxEffectiveSeverity: 'DEFAULT',
     firstMs: record.timeMs,
     lastMs: record.timeMs,
     perMinute: new Map(),
@@ -74,6 +77,8 @@ export function newGroup(key: string, service: string, fingerprint: Fingerprint,
 
 export function addToGroup(g: GroupAcc, r: LogRecord, templateId: string, fresh: boolean, role: RecordRole): void {
   g.count++;
+  const eff = effectiveSeverity(r);
+  if (SEVERITY_NUMBERS[eff] > SEVERITY_NUMBERS[g.maxEffectiveSeverity]) g.maxEffectiveSeverity = eff;
   g.bySeverity[r.severity] = (g.bySeverity[r.severity] ?? 0) + 1;
   if (SEVERITY_NUMBERS[r.severity] > SEVERITY_NUMBERS[g.maxSeverity]) g.maxSeverity = r.severity;
   if (r.timeMs < g.firstMs) g.firstMs = r.timeMs;

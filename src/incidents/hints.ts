@@ -8,6 +8,8 @@ interface Play {
   id: string;
   title: string;
   checks: string[];
+  /** More specific plays that, when they fire, make this one redundant. */
+  supersededBy?: string[];
   /** Finds the evidence in the incident; undefined when the play does not apply. */
   find(v: IncidentView): string | undefined;
 }
@@ -46,6 +48,7 @@ const PLAYS: Play[] = [
   {
     id: 'dependency-unreachable',
     title: 'A dependency is unreachable (connection refused or timed out)',
+    supersededBy: ['pool-exhausted', 'tls-verify'],
     checks: [
       'Check that the dependency (database, cache, upstream API) is up and listening on the address this service uses.',
       'Check the network path: VPC connector, firewall rules, DNS, and the dependency’s connection limits.',
@@ -100,9 +103,11 @@ const PLAYS: Play[] = [
 
 export function hintsFor(v: IncidentView): Hint[] {
   const out: Hint[] = [];
+  const found = new Map(PLAYS.map((p) => [p.id, p.find(v)] as const));
   for (const p of PLAYS) {
-    const ev = p.find(v);
+    const ev = found.get(p.id);
     if (ev === undefined) continue;
+    if ((p.supersededBy ?? []).some((id) => found.get(id) !== undefined)) continue;
     const where = p.id === 'broken-deploy' && v.freshRevision !== undefined ? ` (revision ${v.freshRevision} is new)` : '';
     out.push({ id: p.id, title: p.title, checks: p.checks, evidence: `"${quote(ev)}"${where}` });
   }

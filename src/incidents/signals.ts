@@ -11,8 +11,8 @@ const EXIT_PATTERNS: RegExp[] = [
   /Container called exit\((\d+)\)/,
   /Worker failed to boot/,
   /Reason: (?:Worker|App) failed to (?:boot|load)/,
-  /Worker \(pid:?\s*\d+\) (?:exited with code|was sent SIG(?:KILL|TERM))/,
-  /Shutting down: Master/,
+  // SIGTERM and "Shutting down: Master" also end every graceful scale-down: not crash signals.
+  /Worker \(pid:?\s*\d+\) (?:exited with code [1-9]|was sent SIGKILL)/,
   /Memory limit of .+ exceeded/i,
   /\bOOMKilled\b/,
   /STARTUP (?:TCP|HTTP) probe failed/i,

@@ -9,6 +9,8 @@ export interface IncidentFigures {
   count: number;
   bySeverity: Partial<Record<Severity, number>>;
   maxSeverity: Severity;
+  /** Worst severity counting levels printed in the text of entries without one ("- ERROR -"). */
+  maxEffectiveSeverity: Severity;
   firstMs: number;
   lastMs: number;
   perMinute: MinuteCount[];
@@ -46,12 +48,14 @@ export function figuresOf(groups: GroupAcc[], windowToMs: number): IncidentFigur
   let requests = 0;
   let exits = 0;
   let maxSeverity: Severity = 'DEFAULT';
+  let maxEffectiveSeverity: Severity = 'DEFAULT';
   let firstMs = Infinity;
   let lastMs = -Infinity;
   for (const g of groups) {
     count += g.count;
     for (const [s, n] of Object.entries(g.bySeverity) as [Severity, number][]) bySeverity[s] = (bySeverity[s] ?? 0) + n;
     if (SEVERITY_NUMBERS[g.maxSeverity] > SEVERITY_NUMBERS[maxSeverity]) maxSeverity = g.maxSeverity;
+    if (SEVERITY_NUMBERS[g.maxEffectiveSeverity] > SEVERITY_NUMBERS[maxEffectiveSeverity]) maxEffectiveSeverity = g.maxEffectiveSeverity;
     firstMs = Math.min(firstMs, g.firstMs);
     lastMs = Math.max(lastMs, g.lastMs);
     addAll(perMinute, g.perMinute);
@@ -84,6 +88,7 @@ export function figuresOf(groups: GroupAcc[], windowToMs: number): IncidentFigur
     count,
     bySeverity,
     maxSeverity,
+    maxEffectiveSeverity,
     firstMs,
     lastMs,
     perMinute: minutes,
