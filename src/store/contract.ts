@@ -149,6 +149,10 @@ export function describeStoreContract(name: string, factory: StoreFactory, skip?
       await store.beginRun(run('r3', 'svc', 30, 90));
       await store.finishRun('r3', { finishedAt: at(90, 6), status: 'failed', entries: 0, incidents: 0 });
 
+      // Claimed by a run that has not finished yet: not part of the history earlier runs built.
+      await store.claimFresh('svc', entriesAt('late', 19, 1).map((e) => ({ ...e, timeMs: e.timeMs + 59_000 })));
+      await store.claimFresh('svc', entriesAt('current', 95, 5));
+
       const h = await store.loadHistory('svc');
       const a = h.incidents['inc-a'];
       assert.ok(a);
@@ -168,8 +172,9 @@ export function describeStoreContract(name: string, factory: StoreFactory, skip?
       assert.ok(s);
       assert.equal(s.runs, 2, 'ok and partial runs count; failed ones do not');
       assert.equal(s.observedMinutes, 20);
-      assert.equal(s.perMinute, 19 / 20);
-      assert.equal(s.lastSeen, new Date(T0 + 16 * 60_000 + 900).toISOString());
+      // 19 entries plus one that arrived late inside the observed window; the unfinished run's 5 do not count.
+      assert.equal(s.perMinute, 20 / 20);
+      assert.equal(s.lastSeen, new Date(T0 + 16 * 60_000 + 900).toISOString(), 'last seen moves when a run finishes');
       assert.deepEqual(await store.loadHistory('nobody'), { incidents: {}, revisions: {}, templates: {}, services: {} });
     });
 
@@ -261,7 +266,12 @@ export function describeStoreContract(name: string, factory: StoreFactory, skip?
         { ...run('r1', 'svc', 0, 10), outcome: { finishedAt: at(10, 9), status: 'partial', entries: 7, incidents: 2 } },
         run('r2', 'svc', 10, 20),
       ]);
-      await assert.rejects(store.beginRun(run('r1', 'svc', 0, 10)), isStoreError);
+      // The same id for the same service and window is the same run begun again (retry, fixed clock): re-opened.
+      await store.beginRun({ ...run('r1', 'svc', 0, 10), source: 'retry' });
+      assert.deepEqual((await store.listRuns('svc'))[0], { ...run('r1', 'svc', 0, 10), source: 'retry' });
+      await store.finishRun('r1', { finishedAt: at(10, 9), status: 'ok', entries: 7, incidents: 2 });
+      assert.equal((await store.listRuns('svc')).length, 2);
+      await assert.rejects(store.beginRun(run('r1', 'svc', 0, 11)), isStoreError, 'one id for another window is a collision');
       await assert.rejects(store.finishRun('nope', { finishedAt: at(1), status: 'ok', entries: 0, incidents: 0 }), isStoreError);
     });
 

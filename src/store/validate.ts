@@ -1,6 +1,6 @@
 import { GardenerError } from '../core/errors.js';
 import type { IncidentState } from '../core/history.js';
-import type { RunOutcome, StoredRun } from './store.js';
+import type { RunOutcome, RunRecord, StoredRun } from './store.js';
 
 // Checks shared by every backend, so bad input fails the same way whichever store is behind it.
 
@@ -41,7 +41,15 @@ export const unknownRun = (id: string) =>
 export const unknownIncident = (what: string, key: string) =>
   storeError(`${what}: no incident ${JSON.stringify(key)} in the store`, 'save the incident with saveIncidents first');
 export const duplicateRun = (id: string) =>
-  storeError(`beginRun: a run ${JSON.stringify(id)} already exists`, 'run ids must be unique (a content hash of service, window and start)');
+  storeError(
+    `beginRun: run id ${JSON.stringify(id)} is already taken by a run of another service or window`,
+    'run ids are content hashes of service, window and start; two different runs must not share one',
+  );
+
+/** Run ids are content hashes: the same id for the same service and window is the same run begun again
+ * (a retry, or a fixed clock in tests), which re-opens it; anything else is a collision. */
+export const sameRun = (a: RunRecord, b: RunRecord): boolean =>
+  a.service === b.service && a.windowFrom === b.windowFrom && a.windowTo === b.windowTo;
 
 /** Oldest first by start time, then id, the same in every backend. */
 export function sortRuns(runs: StoredRun[]): StoredRun[] {

@@ -13,12 +13,13 @@ import type {
   StoredRun,
   TemplateObservation,
 } from '../store.js';
-import { floorMinute, isoToMs, sumPerMinute } from '../time.js';
+import { ceilMinute, floorMinute, isoToMs, sumPerMinute } from '../time.js';
 import {
   checkEntry,
   checkOutcome,
   checkState,
   duplicateRun,
+  sameRun,
   serializeMinerState,
   sortRuns,
   unknownIncident,
@@ -74,10 +75,11 @@ export class MemoryStore implements Store {
   async close(): Promise<void> {}
 
   async beginRun(run: RunRecord): Promise<void> {
-    if (this.runs.has(run.id)) throw duplicateRun(run.id);
     const fromMs = isoToMs(run.windowFrom, `run ${run.id} windowFrom`);
     const toMs = isoToMs(run.windowTo, `run ${run.id} windowTo`);
     isoToMs(run.startedAt, `run ${run.id} startedAt`);
+    const prev = this.runs.get(run.id);
+    if (prev && !sameRun(prev, run)) throw duplicateRun(run.id);
     this.runs.set(run.id, { ...run, fromMs, toMs });
   }
 
@@ -86,6 +88,7 @@ export class MemoryStore implements Store {
     if (!run) throw unknownRun(id);
     checkOutcome(id, outcome);
     run.outcome = { ...outcome };
+    if (outcome.status !== 'failed') this.foldLastSeen(run);
     this.prune(run.service);
   }
 
@@ -108,11 +111,10 @@ export class MemoryStore implements Store {
     for (const e of entries) {
       if (svc.horizonMs !== null && e.timeMs < svc.horizonMs) continue;
       if (seen.has(e.insertId)) continue;
-      seen.set(e.insertId, e.timeMs);
+      seen.set(e.insertId, Math.floor(e.timeMs));
       fresh.add(e.insertId);
       const m = floorMinute(e.timeMs);
       perMinute.set(m, (perMinute.get(m) ?? 0) + 1);
-      svc.lastSeenMs = svc.lastSeenMs === null ? e.timeMs : Math.max(svc.lastSeenMs, e.timeMs);
     }
     this.seen.set(service, seen);
     this.services.set(service, svc);
@@ -251,6 +253,17 @@ export class MemoryStore implements Store {
     return [...this.runs.values()]
       .filter((r) => r.service === service && (r.outcome?.status === 'ok' || r.outcome?.status === 'partial'))
       .map((r) => ({ fromMs: r.fromMs, toMs: r.toMs }));
+  }
+
+  /** The service's last-seen time moves only when a run finishes, from the entries claimed in its window. */
+  private foldLastSeen(run: MemRun): void {
+    let last: number | null = null;
+    const [from, to] = [floorMinute(run.fromMs), ceilMinute(run.toMs)];
+    for (const t of this.seen.get(run.service)?.values() ?? []) if (t >= from && t < to && (last === null || t > last)) last = t;
+    if (last === null) return;
+    const svc = this.services.get(run.service) ?? { lastSeenMs: null, horizonMs: null };
+    svc.lastSeenMs = svc.lastSeenMs === null ? last : Math.max(svc.lastSeenMs, last);
+    this.services.set(run.service, svc);
   }
 
   /** Retention (docs/store.md): seen ids and per-minute counts older than their horizons go. */

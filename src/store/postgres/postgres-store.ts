@@ -19,12 +19,13 @@ import type {
   StoredRun,
   TemplateObservation,
 } from '../store.js';
-import { floorMinute, isoToMs, sumPerMinute } from '../time.js';
+import { ceilMinute, floorMinute, isoToMs, sumPerMinute } from '../time.js';
 import {
   checkEntry,
   checkOutcome,
   checkState,
   duplicateRun,
+  sameRun,
   serializeMinerState,
   sortRuns,
   storeError,
@@ -104,27 +105,42 @@ export class PostgresStore implements Store {
     const fromMs = isoToMs(run.windowFrom, `run ${run.id} windowFrom`);
     const toMs = isoToMs(run.windowTo, `run ${run.id} windowTo`);
     isoToMs(run.startedAt, `run ${run.id} startedAt`);
-    const inserted = await this.guard('beginRun', async () =>
-      (
-        await this.pool.query(
-          `INSERT INTO runs (id, service, started_at, window_from, window_from_ms, window_to, window_to_ms, source)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING`,
-          [run.id, run.service, run.startedAt, run.windowFrom, fromMs, run.windowTo, toMs, run.source],
-        )
-      ).rowCount,
-    );
-    if (inserted === 0) throw duplicateRun(run.id);
+    await this.tx('beginRun', async (c) => {
+      const prev = await c.query<{ service: string; window_from: string; window_to: string }>(
+        'SELECT service, window_from, window_to FROM runs WHERE id = $1 FOR UPDATE',
+        [run.id],
+      );
+      const p = prev.rows[0];
+      if (p && !sameRun({ ...run, service: p.service, windowFrom: p.window_from, windowTo: p.window_to }, run)) throw duplicateRun(run.id);
+      await c.query(
+        `INSERT INTO runs (id, service, started_at, window_from, window_from_ms, window_to, window_to_ms, source)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+         ON CONFLICT (id) DO UPDATE SET started_at = excluded.started_at, source = excluded.source,
+           finished_at = NULL, status = NULL, entries = NULL, incidents = NULL`,
+        [run.id, run.service, run.startedAt, run.windowFrom, fromMs, run.windowTo, toMs, run.source],
+      );
+    });
   }
 
   async finishRun(id: string, outcome: RunOutcome): Promise<void> {
     checkOutcome(id, outcome);
     await this.tx('finishRun', async (c) => {
-      const r = await c.query<{ service: string }>(
-        'UPDATE runs SET finished_at = $1, status = $2, entries = $3, incidents = $4 WHERE id = $5 RETURNING service',
+      const r = await c.query<{ service: string; from_ms: string; to_ms: string }>(
+        `UPDATE runs SET finished_at = $1, status = $2, entries = $3, incidents = $4 WHERE id = $5
+         RETURNING service, window_from_ms AS from_ms, window_to_ms AS to_ms`,
         [outcome.finishedAt, outcome.status, outcome.entries, outcome.incidents, id],
       );
       const row = r.rows[0];
       if (!row) throw unknownRun(id);
+      if (outcome.status !== 'failed') {
+        // The service's last-seen time moves only when a run finishes, from the entries it claimed.
+        await c.query(
+          `INSERT INTO services (service, last_seen_ms)
+           SELECT $1::text, max(time_ms) FROM seen_entries WHERE service = $1::text AND time_ms >= $2 AND time_ms < $3 HAVING max(time_ms) IS NOT NULL
+           ON CONFLICT (service) DO UPDATE SET last_seen_ms = GREATEST(services.last_seen_ms, excluded.last_seen_ms)`,
+          [row.service, floorMinute(num(row.from_ms)), ceilMinute(num(row.to_ms))],
+        );
+      }
       await this.prune(c, row.service);
     });
   }
@@ -165,7 +181,6 @@ export class PostgresStore implements Store {
       const candidates = [...unique].filter(([, t]) => horizon === null || t >= horizon);
       const fresh = new Set<string>();
       const perMinute = new Map<number, number>();
-      let lastSeen: number | null = null;
       for (let i = 0; i < candidates.length; i += CHUNK) {
         const chunk = candidates.slice(i, i + CHUNK);
         const r = await c.query<{ insert_id: string; time_ms: string }>(
@@ -179,20 +194,14 @@ export class PostgresStore implements Store {
           fresh.add(row.insert_id);
           const m = floorMinute(t);
           perMinute.set(m, (perMinute.get(m) ?? 0) + 1);
-          lastSeen = lastSeen === null ? t : Math.max(lastSeen, t);
         }
       }
-      if (lastSeen !== null) {
+      if (perMinute.size > 0) {
         await c.query(
           `INSERT INTO service_minutes (service, minute_ms, count)
            SELECT $1, * FROM unnest($2::bigint[], $3::bigint[])
            ON CONFLICT (service, minute_ms) DO UPDATE SET count = service_minutes.count + excluded.count`,
           [service, [...perMinute.keys()], [...perMinute.values()]],
-        );
-        await c.query(
-          `INSERT INTO services (service, last_seen_ms) VALUES ($1, $2)
-           ON CONFLICT (service) DO UPDATE SET last_seen_ms = GREATEST(services.last_seen_ms, excluded.last_seen_ms)`,
-          [service, lastSeen],
         );
       }
       return fresh;

@@ -20,12 +20,13 @@ import type {
   StoredRun,
   TemplateObservation,
 } from '../store.js';
-import { floorMinute, isoToMs, sumPerMinute } from '../time.js';
+import { ceilMinute, floorMinute, isoToMs, sumPerMinute } from '../time.js';
 import {
   checkEntry,
   checkOutcome,
   checkState,
   duplicateRun,
+  sameRun,
   serializeMinerState,
   sortRuns,
   storeError,
@@ -86,11 +87,16 @@ export class SqliteStore implements Store {
     isoToMs(run.startedAt, `run ${run.id} startedAt`);
     this.guard('beginRun', () =>
       this.db.transaction(() => {
-        if (this.db.prepare('SELECT 1 FROM runs WHERE id = ?').get(run.id) !== undefined) throw duplicateRun(run.id);
+        const prev = this.db
+          .prepare('SELECT service, window_from AS windowFrom, window_to AS windowTo FROM runs WHERE id = ?')
+          .get(run.id) as Pick<RunRecord, 'service' | 'windowFrom' | 'windowTo'> | undefined;
+        if (prev && !sameRun(prev as RunRecord, run)) throw duplicateRun(run.id);
         this.db
           .prepare(
             `INSERT INTO runs (id, service, started_at, window_from, window_from_ms, window_to, window_to_ms, source)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+             ON CONFLICT (id) DO UPDATE SET started_at = excluded.started_at, source = excluded.source,
+               finished_at = NULL, status = NULL, entries = NULL, incidents = NULL`,
           )
           .run(run.id, run.service, run.startedAt, run.windowFrom, fromMs, run.windowTo, toMs, run.source);
       })(),
@@ -101,11 +107,23 @@ export class SqliteStore implements Store {
     checkOutcome(id, outcome);
     this.guard('finishRun', () =>
       this.db.transaction(() => {
-        const row = this.db.prepare('SELECT service FROM runs WHERE id = ?').get(id) as { service: string } | undefined;
+        const row = this.db.prepare('SELECT service, window_from_ms AS fromMs, window_to_ms AS toMs FROM runs WHERE id = ?').get(id) as
+          | { service: string; fromMs: number; toMs: number }
+          | undefined;
         if (!row) throw unknownRun(id);
         this.db
           .prepare('UPDATE runs SET finished_at = ?, status = ?, entries = ?, incidents = ? WHERE id = ?')
           .run(outcome.finishedAt, outcome.status, outcome.entries, outcome.incidents, id);
+        if (outcome.status !== 'failed') {
+          // The service's last-seen time moves only when a run finishes, from the entries it claimed.
+          this.db
+            .prepare(
+              `INSERT INTO services (service, last_seen_ms)
+               SELECT ?, max(time_ms) FROM seen_entries WHERE service = ? AND time_ms >= ? AND time_ms < ? HAVING max(time_ms) IS NOT NULL
+               ON CONFLICT (service) DO UPDATE SET last_seen_ms = max(coalesce(services.last_seen_ms, excluded.last_seen_ms), excluded.last_seen_ms)`,
+            )
+            .run(row.service, row.service, floorMinute(row.fromMs), ceilMinute(row.toMs));
+        }
         this.prune(row.service);
       })(),
     );
@@ -126,7 +144,6 @@ export class SqliteStore implements Store {
         const insert = this.db.prepare('INSERT INTO seen_entries (service, insert_id, time_ms) VALUES (?, ?, ?) ON CONFLICT DO NOTHING');
         const fresh = new Set<string>();
         const perMinute = new Map<number, number>();
-        let lastSeen: number | null = null;
         for (const e of entries) {
           const t = Math.floor(e.timeMs);
           if (horizon !== null && t < horizon) continue;
@@ -134,21 +151,12 @@ export class SqliteStore implements Store {
           fresh.add(e.insertId);
           const m = floorMinute(t);
           perMinute.set(m, (perMinute.get(m) ?? 0) + 1);
-          lastSeen = lastSeen === null ? t : Math.max(lastSeen, t);
         }
-        if (lastSeen !== null) {
-          const addMinute = this.db.prepare(
-            `INSERT INTO service_minutes (service, minute_ms, count) VALUES (?, ?, ?)
-             ON CONFLICT (service, minute_ms) DO UPDATE SET count = service_minutes.count + excluded.count`,
-          );
-          for (const [m, c] of perMinute) addMinute.run(service, m, c);
-          this.db
-            .prepare(
-              `INSERT INTO services (service, last_seen_ms) VALUES (?, ?)
-               ON CONFLICT (service) DO UPDATE SET last_seen_ms = max(coalesce(services.last_seen_ms, excluded.last_seen_ms), excluded.last_seen_ms)`,
-            )
-            .run(service, lastSeen);
-        }
+        const addMinute = this.db.prepare(
+          `INSERT INTO service_minutes (service, minute_ms, count) VALUES (?, ?, ?)
+           ON CONFLICT (service, minute_ms) DO UPDATE SET count = service_minutes.count + excluded.count`,
+        );
+        for (const [m, c] of perMinute) addMinute.run(service, m, c);
         return fresh;
       })(),
     );
