@@ -10,7 +10,7 @@ import type { RecordRole } from './signals.js';
 export type EdgeKind = 'trace' | 'request' | 'fragment' | 'exit' | 'error-pair' | 'instance-5xx';
 
 /** Stronger evidence first: a group joins the incident it has the strongest evidence for. */
-export const EDGE_RANK: Record<EdgeKind, number> = { trace: 0, request: 1, fragment: 2, exit: 3, 'error-pair': 4, 'instance-5xx': 5 };
+export const EDGE_RANK: Record<EdgeKind, number> = { trace: 0, fragment: 1, exit: 2, request: 3, 'error-pair': 4, 'instance-5xx': 5 };
 
 export interface EvidenceLimits {
   /** Traces remembered at once (LRU). */

@@ -47,7 +47,27 @@ function templateTitle(v: IncidentView): string {
 }
 
 function firstAnchorText(v: IncidentView): string | undefined {
-  return v.templates[0]?.text.split('\n')[0];
+  const t = v.templates[0]?.text.split('\n')[0];
+  return t === undefined ? undefined : readable(t);
+}
+
+/**
+ * A template without the line prefix the logging library printed: leading variables, a bracketed
+ * timestamp/pid/level, "2025-… - module - ERROR - ". What is left is what the line says.
+ */
+export function readable(template: string): string {
+  let t = template.trim();
+  for (let i = 0; i < 8; i++) {
+    const before = t;
+    t = t
+      .replace(/^(?:<\*>\s*)+(?:-\s+)?/, '')
+      .replace(/^\[[^\]]*\]\s*/, '')
+      .replace(/^(?:DEBUG|INFO|WARNING|ERROR|CRITICAL):[\w.]+:/, '')
+      .replace(/^(?:DEBUG|INFO|NOTICE|WARN(?:ING)?|ERROR|CRITICAL|FATAL)\s*[:\-|]?\s*/i, '')
+      .replace(/^(?:[\w.-]+\s+-\s+){1,3}(?=(?:DEBUG|INFO|NOTICE|WARN(?:ING)?|ERROR|CRITICAL|FATAL)\b)/i, '');
+    if (t === before) break;
+  }
+  return t === '' ? template.trim() : t;
 }
 
 /** "ModuleNotFoundError app.services.monitoring", "KeyError in app/handlers:get_user". */
