@@ -1,0 +1,229 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import type { Clock } from '../core/clock.js';
+import { GardenerError } from '../core/errors.js';
+import type { LogRecord } from '../core/record.js';
+import type { RecordSource, SourceCoverage } from '../core/source.js';
+import { stableHash } from '../core/hash.js';
+import type { GardenerConfig } from '../config/schema.js';
+import { openFileSource } from '../ingest/index.js';
+import { createMiner } from '../mine/index.js';
+import { createIncidentEngine, parseRules } from '../incidents/index.js';
+import { openStore } from '../store/open-store.js';
+import type { Store } from '../store/store.js';
+import { renderHtml, renderJson, renderMarkdown, worklogPaths } from '../report/index.js';
+import type { RunReport } from '../report/model.js';
+import { VERSION } from '../version.js';
+import { AssignmentLog } from './assignments.js';
+import { buildReport } from './build-report.js';
+import { filterRecord, type RecordFilter } from './filters.js';
+import { minedText, partitionOf } from './mined-text.js';
+import type { RunRequest } from './request.js';
+import { openCloudSource } from './cloud-source.js';
+import { resolveRunWindow } from './window.js';
+import { SummaryAccumulator } from './summary.js';
+import { isoInstant, MINUTE_MS } from './time.js';
+import { readFile } from 'node:fs/promises';
+
+// One run: compute first (read → normalize → mine → incidents → report), write second (worklog
+// files, store, then GitHub only with --apply). Every dependency on the outside world arrives in
+// RunDeps so tests can drive a whole run with a fixed clock and fakes.
+
+export interface RunDeps {
+  clock: Clock;
+  env: Record<string, string | undefined>;
+  stdin?: NodeJS.ReadableStream;
+  progress?: (line: string) => void;
+  /** An open store; when absent the run opens config.state and closes it afterwards. */
+  store?: Store;
+  fetch?: typeof fetch;
+}
+
+export interface RunResult {
+  report: RunReport;
+  files: string[];
+  warnings: string[];
+  exitCode: number;
+}
+
+const BATCH = 2000;
+
+export async function executeRun(req: RunRequest, config: GardenerConfig, deps: RunDeps): Promise<RunResult> {
+  const warnings: string[] = [];
+  const notes: string[] = [];
+  const now = deps.clock.now();
+  const rules = req.rulesPath !== undefined ? parseRules(await readRules(req.rulesPath)) : undefined;
+
+  const store = deps.store ?? (await openStore(config.state));
+  try {
+    await store.migrate();
+    const serviceKey = req.cloud?.service ?? req.service;
+    const cursor = req.cloud ? await store.getCursor(req.cloud.project, req.cloud.service) : undefined;
+    const window = resolveRunWindow(req, config, now, cursor);
+
+    const source: RecordSource & { query?: string } = req.cloud
+      ? await openCloudSource(req.cloud, window, req.minSeverity, config, deps)
+      : openFileSource(req.inputs, { ...(deps.stdin ? { stdin: deps.stdin } : {}) });
+
+    const minerScope = serviceKey ?? 'files';
+    const miner = createMiner(config.miner as never, await store.loadMinerState(minerScope));
+    const engine = createIncidentEngine({ ...(config.incidents as object), ...(rules ? { rules } : {}) } as never);
+    const summary = new SummaryAccumulator();
+    const filter: RecordFilter = {
+      ...(window.fromMs !== undefined ? { fromMs: window.fromMs } : {}),
+      ...(window.toMs !== undefined ? { toMs: window.toMs } : {}),
+      ...(req.minSeverity !== undefined ? { minSeverity: req.minSeverity } : {}),
+      ...(req.service !== undefined ? { service: req.service } : {}),
+    };
+    const assignments = req.assignmentsPath !== undefined ? await AssignmentLog.open(req.assignmentsPath) : undefined;
+    let outsideWindow = 0;
+    let belowMinSeverity = 0;
+    let otherService = 0;
+    let duplicates = 0;
+    let batch: LogRecord[] = [];
+    const started = Date.now();
+
+    const flush = async () => {
+      if (batch.length === 0) return;
+      const ids = batch.map((r) => ({ insertId: r.insertId, timeMs: r.timeMs }));
+      const fresh = await store.claimFresh(minerScope, ids);
+      for (const r of batch) {
+        const isFresh = fresh.has(r.insertId);
+        if (!isFresh) duplicates++;
+        const templateId = miner.add(minedText(r), partitionOf(r));
+        const groupKey = engine.add(r, templateId, isFresh);
+        summary.add(r);
+        if (assignments) {
+          await assignments.add(r.insertId, templateId, groupKey);
+          for (const id of r.foldedInsertIds ?? []) await assignments.add(id, templateId, groupKey);
+        }
+      }
+      batch = [];
+      deps.progress?.(`read ${summary.records} records (${Math.round(summary.records / Math.max(0.001, (Date.now() - started) / 1000))}/s)`);
+    };
+
+    let sourceError: unknown;
+    try {
+      for await (const r of source.records()) {
+        const verdict = filterRecord(r, filter);
+        if (verdict === 'keep') {
+          batch.push(r);
+          if (batch.length >= BATCH) await flush();
+        } else if (verdict === 'outside-window') outsideWindow++;
+        else if (verdict === 'below-severity') belowMinSeverity++;
+        else otherService++;
+      }
+    } catch (err) {
+      // A source that fails half-way: what was read is still analysed; coverage says how far.
+      if (err instanceof GardenerError && (err.kind === 'input' || err.kind === 'usage' || err.kind === 'auth') && summary.records === 0 && batch.length === 0) throw err;
+      sourceError = err;
+    }
+    await flush();
+
+    const coverage: SourceCoverage[] = source.coverage();
+    if (sourceError !== undefined) {
+      notes.push(`reading stopped early: ${(sourceError as Error).message}`);
+      warnings.push(`reading stopped early: ${(sourceError as Error).message}`);
+      for (const c of coverage) if (c.complete) c.complete = false;
+    }
+    if (otherService > 0) notes.push(`${otherService} entries of other services than ${req.service} were not analysed`);
+    for (const c of coverage) {
+      if (c.problemCount > 0) {
+        const where = c.problems.map((p) => `line ${p.line}`).join(', ');
+        warnings.push(`${c.input}: ${c.problemCount} malformed entr${c.problemCount === 1 ? 'y' : 'ies'} skipped (${where}${c.problemCount > c.problems.length ? ', …' : ''})`);
+      }
+    }
+
+    // The window of the report: the requested one, or the span of the input rounded out to minutes.
+    const reportWindow = window.fromMs !== undefined && window.toMs !== undefined
+      ? { from: isoInstant(window.fromMs), to: isoInstant(window.toMs), basis: window.basis }
+      : spanWindow(summary, now);
+    const service = serviceKey ?? singleService(summary) ?? 'multi-service';
+    if (serviceKey === undefined && summary.services.size > 1) {
+      notes.push(`input holds ${summary.services.size} services: ${[...summary.services.keys()].sort().join(', ')}; use --service to analyse one`);
+    }
+
+    const history = await store.loadHistory(minerScope);
+    const result = engine.finish({
+      history,
+      templates: (id: string) => miner.template(id),
+      window: { from: reportWindow.from, to: reportWindow.to },
+      now: isoInstant(now.getTime()),
+    });
+    const entriesRead = coverage.reduce((n, c) => n + c.entries, 0);
+    const report = buildReport({
+      version: VERSION,
+      service,
+      ...(req.cloud ? { project: req.cloud.project } : {}),
+      window: reportWindow,
+      ...(req.minSeverity !== undefined ? { minSeverity: req.minSeverity } : {}),
+      ...(source.query !== undefined ? { query: source.query } : {}),
+      summary,
+      entriesRead,
+      incidents: result.incidents,
+      sources: coverage,
+      outsideWindow,
+      belowMinSeverity,
+      duplicates,
+      miner: miner.stats(),
+      notes,
+    });
+
+    // Write second: worklog files, then the store, then GitHub.
+    const paths = worklogPaths(req.outDir, report);
+    const files: string[] = [];
+    await writeOut(paths.md, renderMarkdown(report), files);
+    await writeOut(paths.json, renderJson(report), files);
+    await writeOut(paths.html, renderHtml(report), files);
+    if (assignments) {
+      await assignments.finish((g) => result.assignmentOf(g) ?? '');
+      files.push(req.assignmentsPath!);
+    }
+
+    const runId = stableHash([minerScope, reportWindow.from, reportWindow.to, isoInstant(now.getTime())]);
+    await store.beginRun({ id: runId, service: minerScope, startedAt: isoInstant(now.getTime()), windowFrom: reportWindow.from, windowTo: reportWindow.to, source: req.cloud ? `cloud-logging:${req.cloud.via}` : req.inputs.join(',') });
+    await store.saveMinerState(minerScope, miner.snapshot());
+    await store.saveTemplates(result.templateObservations);
+    await store.saveRevisions(result.revisions);
+    await store.saveIncidents(result.observations);
+    const complete = report.coverage.complete;
+    if (req.cloud && complete && window.toMs !== undefined) {
+      await store.setCursor({ project: req.cloud.project, service: req.cloud.service, readUpTo: isoInstant(window.toMs), updatedAt: isoInstant(now.getTime()) });
+    }
+    await store.finishRun(runId, { finishedAt: isoInstant(deps.clock.now().getTime()), status: complete ? 'ok' : 'partial', entries: entriesRead, incidents: result.incidents.length });
+
+    const exitCode = !complete ? 3 : 0;
+    return { report, files, warnings, exitCode };
+  } finally {
+    if (!deps.store) await store.close();
+  }
+}
+
+async function writeOut(path: string, content: string, files: string[]): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  await writeFile(path, content);
+  files.push(path);
+}
+
+async function readRules(path: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (err) {
+    throw new GardenerError('config', `cannot read rules file ${path}: ${(err as Error).message}`);
+  }
+}
+
+function singleService(s: SummaryAccumulator): string | undefined {
+  return s.services.size === 1 ? [...s.services.keys()][0] : undefined;
+}
+
+/** Input span rounded out to whole minutes: [floor(first), floor(last)+1min). */
+function spanWindow(s: SummaryAccumulator, now: Date): { from: string; to: string; basis: string } {
+  if (!Number.isFinite(s.minTimeMs)) {
+    const t = Math.floor(now.getTime() / MINUTE_MS) * MINUTE_MS;
+    return { from: isoInstant(t), to: isoInstant(t), basis: 'input (empty)' };
+  }
+  const from = Math.floor(s.minTimeMs / MINUTE_MS) * MINUTE_MS;
+  const to = Math.floor(s.maxTimeMs / MINUTE_MS) * MINUTE_MS + MINUTE_MS;
+  return { from: isoInstant(from), to: isoInstant(to), basis: 'input' };
+}

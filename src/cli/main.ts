@@ -1,0 +1,61 @@
+#!/usr/bin/env node
+import { GardenerError } from '../core/errors.js';
+import { EXIT, exitCodeForError } from './exit-codes.js';
+import { MAIN_HELP, RUN_HELP } from './help.js';
+import { processIo, type CliIo } from './io.js';
+import { runCommand } from './commands/run.js';
+import { runMine } from './commands/mine.js';
+import { VERSION } from '../version.js';
+
+// Entry point: dispatches sub-commands and turns every outcome into a documented exit code.
+
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'run':
+        if (rest.includes('-h') || rest.includes('--help')) return print(io, RUN_HELP);
+        return await runCommand(rest, io);
+      case 'mine':
+        return await runMine(rest, io);
+      case '--version':
+      case 'version':
+        return print(io, `${VERSION}\n`);
+      case undefined:
+      case 'help':
+      case '-h':
+      case '--help':
+        return print(io, rest[0] === 'run' ? RUN_HELP : MAIN_HELP);
+      default:
+        io.stderr.write(`error: unknown command '${command}'\n\n${MAIN_HELP}`);
+        return EXIT.usage;
+    }
+  } catch (err) {
+    return reportError(io, err);
+  }
+}
+
+function print(io: CliIo, text: string): number {
+  io.stdout.write(text);
+  return EXIT.ok;
+}
+
+function reportError(io: CliIo, err: unknown): number {
+  if (err instanceof GardenerError) {
+    io.stderr.write(`error: ${err.message}\n`);
+    if (err.hint) io.stderr.write(`hint: ${err.hint}\n`);
+  } else {
+    io.stderr.write(`error: internal error (please report it): ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  }
+  return exitCodeForError(err);
+}
+
+main(process.argv.slice(2), processIo()).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    process.stderr.write(`error: ${String(err)}\n`);
+    process.exitCode = EXIT.internal;
+  },
+);
