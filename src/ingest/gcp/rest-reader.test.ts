@@ -97,6 +97,23 @@ test('retries network errors', async () => {
   });
 });
 
+test('a request that never answers times out and is retried', async () => {
+  await withServer({ entries: makeEntries(3, { start: START }) }, async (server, time) => {
+    let calls = 0;
+    const hangOnce: typeof fetch = async (input, init) => {
+      calls++;
+      if (calls === 1) {
+        // Never answers; only the reader's timeout signal ends it.
+        return new Promise<Response>((_, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal?.reason)));
+      }
+      return fetch(input, init);
+    };
+    const read = reader(server, time, { fetch: hangOnce, requestTimeoutMs: 300 });
+    assert.equal((await collect(read.entries())).length, 3);
+    assert.equal(calls, 2);
+  });
+});
+
 for (const [status, kind, hint] of [
   [400, 'usage', /logging-query-language/],
   [401, 'auth', /gcloud auth application-default login/],

@@ -29,6 +29,8 @@ export interface CloudLoggingReadOptions {
   sleep?: Sleep;
   /** Default 60, the API's per-project quota for entries:list. */
   maxRequestsPerMinute?: number;
+  /** Abort a request that has not answered in this long, and retry it like a network error. Default 60 s. */
+  requestTimeoutMs?: number;
   /** Retries per request after the first attempt. Default 5. */
   retries?: number;
   backoff?: BackoffPolicy;
@@ -103,6 +105,7 @@ export function readCloudLogging(opts: CloudLoggingReadOptions): CloudLoggingRea
           method: 'POST',
           headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', accept: 'application/json' },
           body,
+          signal: AbortSignal.timeout(opts.requestTimeoutMs ?? 60_000),
         });
       } catch (cause) {
         if (attempt >= retries) {
