@@ -140,7 +140,7 @@ export class SqliteStore implements Store {
       this.db.transaction(() => {
         const horizon = (this.db.prepare('SELECT seen_horizon_ms AS h FROM services WHERE service = ?').get(service) as { h: number | null } | undefined)?.h ?? null;
         // One prepared single-row insert per id inside one transaction: changes === 1 means fresh.
-        // Measured faster here than multi-row VALUES … RETURNING (see scripts/bench-store.ts).
+        // As fast as chunked multi-row INSERT … RETURNING (scripts/bench-store.ts compares), and simpler.
         const insert = this.db.prepare('INSERT INTO seen_entries (service, insert_id, time_ms) VALUES (?, ?, ?) ON CONFLICT DO NOTHING');
         const fresh = new Set<string>();
         const perMinute = new Map<number, number>();
