@@ -3,6 +3,8 @@ import { dirname } from 'node:path';
 import type { Clock } from '../core/clock.js';
 import { GardenerError } from '../core/errors.js';
 import type { LogRecord } from '../core/record.js';
+import { emptyHistory, type History } from '../core/history.js';
+import { UNKNOWN_SERVICE } from './summary.js';
 import type { RecordSource, SourceCoverage } from '../core/source.js';
 import { stableHash } from '../core/hash.js';
 import type { GardenerConfig } from '../config/schema.js';
@@ -65,7 +67,8 @@ export async function executeRun(req: RunRequest, config: GardenerConfig, deps: 
       ? await openCloudSource(req.cloud, window, req.minSeverity, config, deps)
       : openFileSource(req.inputs, { ...(deps.stdin ? { stdin: deps.stdin } : {}) });
 
-    const minerScope = serviceKey ?? 'files';
+    // One miner state for all services: the miner partitions by service itself.
+    const minerScope = 'default';
     const miner = createMiner(config.miner as never, await store.loadMinerState(minerScope));
     const engine = createIncidentEngine({ ...(config.incidents as object), ...(rules ? { rules } : {}) } as never);
     const summary = new SummaryAccumulator();
@@ -85,8 +88,7 @@ export async function executeRun(req: RunRequest, config: GardenerConfig, deps: 
 
     const flush = async () => {
       if (batch.length === 0) return;
-      const ids = batch.map((r) => ({ insertId: r.insertId, timeMs: r.timeMs }));
-      const fresh = await store.claimFresh(minerScope, ids);
+      const fresh = await claimFreshByService(store, batch);
       for (const r of batch) {
         const isFresh = fresh.has(r.insertId);
         if (!isFresh) duplicates++;
@@ -143,7 +145,7 @@ export async function executeRun(req: RunRequest, config: GardenerConfig, deps: 
       notes.push(`input holds ${summary.services.size} services: ${[...summary.services.keys()].sort().join(', ')}; use --service to analyse one`);
     }
 
-    const history = await store.loadHistory(minerScope);
+    const history = await loadHistories(store, [...summary.services.keys()]);
     const result = engine.finish({
       history,
       templates: (id: string) => miner.template(id),
@@ -180,8 +182,8 @@ export async function executeRun(req: RunRequest, config: GardenerConfig, deps: 
       files.push(req.assignmentsPath!);
     }
 
-    const runId = stableHash([minerScope, reportWindow.from, reportWindow.to, isoInstant(now.getTime())]);
-    await store.beginRun({ id: runId, service: minerScope, startedAt: isoInstant(now.getTime()), windowFrom: reportWindow.from, windowTo: reportWindow.to, source: req.cloud ? `cloud-logging:${req.cloud.via}` : req.inputs.join(',') });
+    const runId = stableHash([service, reportWindow.from, reportWindow.to, isoInstant(now.getTime())]);
+    await store.beginRun({ id: runId, service, startedAt: isoInstant(now.getTime()), windowFrom: reportWindow.from, windowTo: reportWindow.to, source: req.cloud ? `cloud-logging:${req.cloud.via}` : req.inputs.join(',') });
     await store.saveMinerState(minerScope, miner.snapshot());
     await store.saveTemplates(result.templateObservations);
     await store.saveRevisions(result.revisions);
@@ -211,6 +213,33 @@ async function readRules(path: string): Promise<string> {
   } catch (err) {
     throw new GardenerError('config', `cannot read rules file ${path}: ${(err as Error).message}`);
   }
+}
+
+/** Claims insertIds per service (the store keys entries by service), returning the fresh ones. */
+async function claimFreshByService(store: Store, batch: LogRecord[]): Promise<Set<string>> {
+  const byService = new Map<string, { insertId: string; timeMs: number }[]>();
+  for (const r of batch) {
+    const svc = r.service ?? UNKNOWN_SERVICE;
+    let list = byService.get(svc);
+    if (!list) byService.set(svc, (list = []));
+    list.push({ insertId: r.insertId, timeMs: r.timeMs });
+  }
+  const fresh = new Set<string>();
+  for (const [svc, entries] of byService) for (const id of await store.claimFresh(svc, entries)) fresh.add(id);
+  return fresh;
+}
+
+/** The history of every service in the input, merged (incident keys are distinct per service). */
+async function loadHistories(store: Store, services: string[]): Promise<History> {
+  const merged = emptyHistory();
+  for (const svc of services.sort()) {
+    const h = await store.loadHistory(svc);
+    Object.assign(merged.incidents, h.incidents);
+    Object.assign(merged.revisions, h.revisions);
+    Object.assign(merged.templates, h.templates);
+    Object.assign(merged.services, h.services);
+  }
+  return merged;
 }
 
 function singleService(s: SummaryAccumulator): string | undefined {

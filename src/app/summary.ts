@@ -5,6 +5,9 @@ import { isoMinute, minuteOf } from './time.js';
 // Service-wide figures for the executive summary, accumulated while records stream by.
 // Bounded by the number of minutes in the window, not by the number of records.
 
+/** The service name used for records that carry none (plain-text inputs). */
+export const UNKNOWN_SERVICE = '(unknown)';
+
 export interface MinuteBucket {
   errors: number;
   warnings: number;
@@ -22,7 +25,7 @@ export class SummaryAccumulator {
   add(r: LogRecord): void {
     this.records++;
     this.bySeverity[r.severity] = (this.bySeverity[r.severity] ?? 0) + 1;
-    const svc = r.service ?? '(unknown)';
+    const svc = r.service ?? UNKNOWN_SERVICE;
     this.services.set(svc, (this.services.get(svc) ?? 0) + 1);
     if (Number.isFinite(r.timeMs)) {
       if (r.timeMs < this.minTimeMs) this.minTimeMs = r.timeMs;

@@ -1,0 +1,22 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { openMemoryStore } from '../../src/store/memory/memory-store.js';
+import { repoRoot, runOn, tempDir } from '../helpers/run.js';
+
+// Issue 2, must-show 4: the same input and store give byte-identical worklogs.
+
+const demo = join(repoRoot, 'samples/cloud-run-demo.json');
+
+test('two runs on the bundled sample with equal stores write byte-identical .md, .json and .html', async () => {
+  const a = await runOn([demo], { out: tempDir(), store: await openMemoryStore() });
+  const b = await runOn([demo], { out: tempDir(), store: await openMemoryStore() });
+  assert.equal(a.files.length, 3);
+  assert.deepEqual(a.files.map((f) => f.split('/').slice(-2).join('/')), b.files.map((f) => f.split('/').slice(-2).join('/')));
+  for (let i = 0; i < a.files.length; i++) {
+    assert.equal(readFileSync(a.files[i]!, 'utf8'), readFileSync(b.files[i]!, 'utf8'), `${a.files[i]} differs`);
+  }
+  // The worklog is named after the service and the exact UTC window.
+  assert.match(a.files[0]!, /demo-api\/\d{8}T\d{6}Z--\d{8}T\d{6}Z\.md$/);
+});
