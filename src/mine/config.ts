@@ -40,6 +40,12 @@ export interface MinerConfig {
   /** Lines with more tokens than this are not mined but counted as skipped (to the skipped template). */
   maxTokens: number;
   /**
+   * Distinct constants one position must show (in clusters otherwise alike) before it is treated as
+   * a variable. Lower finds word variables (user names) sooner; higher keeps small enumerations
+   * (states, verbs: "startup" / "shutdown") as distinct templates.
+   */
+  siblingValues: number;
+  /**
    * Check clusters of other leaves of the same length before creating a cluster (catches templates
    * whose early words vary). Costs a scan of that length's clusters on each creation only.
    */
@@ -61,6 +67,7 @@ export const DEFAULT_MINER_CONFIG: Readonly<MinerConfig> = Object.freeze({
   breakerWindow: 100_000,
   maxLineLength: 10_000,
   maxTokens: 400,
+  siblingValues: 4,
   crossLeafMerge: true,
   variableLengthMerge: true,
 });

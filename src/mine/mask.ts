@@ -74,10 +74,10 @@ export const MASK_RULES: readonly MaskRule[] = [
   { type: 'num', test: isNumber },
   { type: 'url', test: (v) => v.includes('://') && URL_RE.test(v) },
   { type: 'email', test: (v) => v.includes('@') && EMAIL_RE.test(v) },
-  { type: 'path', test: (v) => (v.includes('/') && UNIX_PATH_RE.test(v) && v.indexOf('/') !== v.lastIndexOf('/')) || (v.includes('\\') && WIN_PATH_RE.test(v)) },
+  { type: 'path', test: isPath },
   { type: 'uuid', test: (v) => v.length === 36 && UUID_RE.test(v) },
   { type: 'mac', test: (v) => v.length >= 17 && MAC_RE.test(v) },
-  { type: 'ip', test: (v) => IPV4_RE.test(v) || (v.includes('::') || v.split(':').length > 3 ? IPV6_RE.test(v) : false) },
+  { type: 'ip', test: (v) => IPV4_RE.test(v) || ((v.includes('::') || v.split(':').length > 3) && IPV6_RE.test(v)) },
   { type: 'ts', test: (v) => TS_RE.test(v) },
   { type: 'date', test: (v) => DATE_RE.test(v) },
   { type: 'dur', test: (v) => DUR_RE.test(v) },
@@ -85,15 +85,79 @@ export const MASK_RULES: readonly MaskRule[] = [
   { type: 'hex', test: isHex },
 ];
 
-/** The type of a whole value, or undefined if no rule matches. */
+function isPath(v: string): boolean {
+  const slash = v.indexOf('/');
+  if (slash !== -1) return slash !== v.lastIndexOf('/') && UNIX_PATH_RE.test(v);
+  return v.includes('\\') && WIN_PATH_RE.test(v);
+}
+
+// Which rules can match, from one scan of the value: most values skip every regex.
+const F_DIGIT = 1, F_DOT = 2, F_COLON = 4, F_DASH = 8, F_SLASH = 16, F_AT = 32, F_BSLASH = 64, F_OTHER = 128;
+function features(v: string): number {
+  let f = 0;
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (c >= 48 && c <= 57) f |= F_DIGIT;
+    else if (c === 46) f |= F_DOT;
+    else if (c === 58) f |= F_COLON;
+    else if (c === 45) f |= F_DASH;
+    else if (c === 47) f |= F_SLASH;
+    else if (c === 64) f |= F_AT;
+    else if (c === 92) f |= F_BSLASH;
+    else if (!isLetter(c) && c !== 95 && c !== 43) f |= F_OTHER;
+  }
+  return f;
+}
+
+/**
+ * The type of a whole value, or undefined if no rule matches. Same answer as trying MASK_RULES in
+ * order, but rules that cannot match (by the characters present) are not tried.
+ */
 export function classify(value: string): MaskType | undefined {
+  const f = features(value);
+  if (f & F_DIGIT && isNumber(value)) return 'num';
+  if (f & (F_SLASH | F_AT | F_BSLASH)) {
+    if (f & F_COLON && f & F_SLASH && value.includes('://') && URL_RE.test(value)) return 'url';
+    if (f & F_AT && EMAIL_RE.test(value)) return 'email';
+    if (f & (F_SLASH | F_BSLASH) && isPath(value)) return 'path';
+  }
+  if (!(f & F_DIGIT)) return undefined; // every remaining rule needs a digit
+  if (f & F_DASH && value.length === 36 && UUID_RE.test(value)) return 'uuid';
+  if (f & (F_COLON | F_DASH) && value.length >= 17 && MAC_RE.test(value)) return 'mac';
+  if (f & (F_DOT | F_COLON)) {
+    if (IPV4_RE.test(value) || (f & F_COLON && (value.includes('::') || value.split(':').length > 3) && IPV6_RE.test(value))) return 'ip';
+  }
+  if (f & (F_DOT | F_COLON | F_DASH | F_SLASH)) {
+    if (TS_RE.test(value)) return 'ts';
+    if (DATE_RE.test(value)) return 'date';
+  }
+  if (!(f & (F_COLON | F_DASH | F_SLASH | F_OTHER))) {
+    if (DUR_RE.test(value)) return 'dur';
+    if (SIZE_RE.test(value)) return 'size';
+  }
+  if (f === F_DIGIT && isHex(value)) return 'hex';
+  return undefined;
+}
+
+/** The first rule of MASK_RULES that matches, tried one by one (reference for classify). */
+export function classifySlow(value: string): MaskType | undefined {
   for (const rule of MASK_RULES) if (rule.test(value)) return rule.type;
   return undefined;
 }
 
+const MARKERS = new Map<string, string>();
+/** Interned marker strings, one per type. */
+export function typed(type: MaskType): string {
+  let m = MARKERS.get(type);
+  if (m === undefined) MARKERS.set(type, (m = marker(type)));
+  return m;
+}
+
 // Brackets and quotes around a value, and punctuation that ends a clause, stay in the template.
-const LEAD = new Set([40, 91, 123, 60, 34, 39]); // ( [ { < " '
-const TRAIL = new Set([41, 93, 125, 62, 34, 39, 44, 59, 58, 46, 33, 63]); // ) ] } > " ' , ; : . ! ?
+const LEAD = new Uint8Array(128);
+for (const ch of '([{<"\'') LEAD[ch.charCodeAt(0)] = 1;
+const TRAIL = new Uint8Array(128);
+for (const ch of ')]}>"\',;:.!?') TRAIL[ch.charCodeAt(0)] = 1;
 
 /**
  * Masks the variables of one token. Returns the token itself when nothing is variable, so callers
@@ -102,8 +166,8 @@ const TRAIL = new Set([41, 93, 125, 62, 34, 39, 44, 59, 58, 46, 33, 63]); // ) ]
 export function maskToken(token: string): string {
   let i = 0;
   let j = token.length;
-  while (i < j && LEAD.has(token.charCodeAt(i))) i++;
-  while (j > i && TRAIL.has(token.charCodeAt(j - 1))) j--;
+  while (i < j && LEAD[token.charCodeAt(i)] === 1) i++;
+  while (j > i && TRAIL[token.charCodeAt(j - 1)] === 1) j--;
   if (i === j) return token;
   const core = i === 0 && j === token.length ? token : token.slice(i, j);
   const masked = maskCore(core);
@@ -112,11 +176,12 @@ export function maskToken(token: string): string {
 }
 
 function maskCore(core: string): string {
-  const type = classify(core);
-  if (type !== undefined) return marker(type);
   // key=value keeps the key ("PSR0=<*>"); the value is masked like a token of its own.
   const eq = core.indexOf('=');
-  if (eq > 0 && eq < core.length - 1) {
+  if (eq === -1 || core.includes('://')) {
+    const type = classify(core);
+    if (type !== undefined) return typed(type);
+  } else if (eq > 0 && eq < core.length - 1) {
     const value = core.slice(eq + 1);
     const mv = maskToken(value);
     return mv === value ? core : core.slice(0, eq + 1) + mv;
@@ -124,11 +189,13 @@ function maskCore(core: string): string {
   return maskSegments(core);
 }
 
-// Characters that cut a token into segments. '.', '-' and '/' only cut in some contexts (below).
-const DELIM = new Set([61, 44, 59, 58, 40, 41, 91, 93, 123, 125, 34, 39, 124, 64, 35, 60, 62, 43, 42, 92]);
-// = , ; : ( ) [ ] { } " ' | @ # < > + * \
-// Between two variable segments these characters glue them into one variable (1.2.3.4:80, 2015-10-18).
-const JOIN = new Set([46, 58, 45, 47, 95]); // . : - / _
+// Characters that cut a token into segments: = , ; : ( ) [ ] { } " ' | @ # < > + * \ and '/'.
+// '-' and '.' cut only in some contexts (isCut). JOIN: between two variable segments these glue
+// them into one variable (1.2.3.4:80, 2015-10-18, a/b).
+const CUT = new Uint8Array(128);
+for (const ch of '=,;:()[]{}"\'|@#<>+*\\/') CUT[ch.charCodeAt(0)] = 1;
+const JOIN = new Uint8Array(128);
+for (const ch of '.:-/_') JOIN[ch.charCodeAt(0)] = 1;
 
 /**
  * A segment is variable when it carries digits as data: two or more digits, or a digit with at most
@@ -145,63 +212,59 @@ export function isVariableSegment(s: string, from = 0, to = s.length): boolean {
   return digits >= 2 || (digits === 1 && letters <= 1);
 }
 
-function isCut(s: string, k: number): boolean {
-  const c = s.charCodeAt(k);
-  if (DELIM.has(c)) return true;
+function isCut(s: string, k: number, c: number): boolean {
+  if (c < 128 && CUT[c] === 1) return true;
+  if (c !== 45 && c !== 46) return false;
   const prev = k > 0 ? s.charCodeAt(k - 1) : 0;
   const next = k + 1 < s.length ? s.charCodeAt(k + 1) : 0;
   if (c === 45) return isAlnum(prev) && isAlnum(next); // "node-12" but not "blk_-12" or "-5"
-  if (c === 46) return isLetter(prev) !== isLetter(next) && isAlnum(prev) && isAlnum(next); // "core.12", "12.log", not "1.2"
-  if (c === 47) return true;
-  return false;
+  return isLetter(prev) !== isLetter(next) && isAlnum(prev) && isAlnum(next); // "core.12", "12.log", not "1.2"
 }
 
+/** Masks the variable segments of a mixed token; returns `core` itself when none is variable. */
 function maskSegments(core: string): string {
-  // Collect segments [start, end) and the single cut char after each.
-  let out = '';
-  let changed = false;
-  let segStart = 0;
-  let pendingVar = false; // a variable run is open
-  let runText = '';
-  let gap = ''; // cut characters seen since the open variable run
   const n = core.length;
+  let out = '';
+  let copied = 0; // core[0, copied) is already in out
+  let runStart = -1;
+  let runEnd = -1;
+  let runDigits = true; // the open run is digits only
+  let segStart = 0;
+  let digits = 0;
+  let letters = 0;
   for (let k = 0; k <= n; k++) {
-    if (k < n && !isCut(core, k)) continue;
-    const segIsVar = k > segStart && isVariableSegment(core, segStart, k);
-    const seg = core.slice(segStart, k);
-    if (segIsVar) {
-      if (pendingVar && gap.length === 1 && JOIN.has(gap.charCodeAt(0))) {
-        runText += gap + seg; // glue: one variable
+    const c = k < n ? core.charCodeAt(k) : -1;
+    if (c !== -1 && !isCut(core, k, c)) {
+      if (c >= 48 && c <= 57) digits++;
+      else if (isLetter(c)) letters++;
+      continue;
+    }
+    if (k > segStart && (digits >= 2 || (digits === 1 && letters <= 1))) {
+      const segDigits = letters === 0 && digits === k - segStart;
+      const glue = runStart >= 0 && runEnd === segStart - 1 && JOIN[core.charCodeAt(runEnd)] === 1;
+      if (glue) {
+        runEnd = k;
+        runDigits = false;
       } else {
-        if (pendingVar) out += marker(runType(runText));
-        out += gap;
-        runText = seg;
-      }
-      pendingVar = true;
-      changed = true;
-      gap = '';
-    } else {
-      if (pendingVar) {
-        out += marker(runType(runText));
-        pendingVar = false;
-      }
-      out += gap + seg;
-      gap = '';
-    }
-    if (k < n) {
-      gap += core[k];
-      if (!pendingVar) {
-        out += gap;
-        gap = '';
+        if (runStart >= 0) {
+          out += core.slice(copied, runStart) + typed(runDigits ? 'num' : 'id');
+          copied = runEnd;
+        }
+        runStart = segStart;
+        runEnd = k;
+        runDigits = segDigits;
       }
     }
+    digits = 0;
+    letters = 0;
     segStart = k + 1;
   }
-  if (pendingVar) out += marker(runType(runText));
-  out += gap;
-  return changed ? out : core;
+  if (runStart < 0) return core;
+  out += core.slice(copied, runStart) + typed(runDigits ? 'num' : 'id');
+  return out + core.slice(runEnd);
 }
 
 function runType(v: string): MaskType {
-  return classify(v) ?? 'id';
+  for (let i = 0; i < v.length; i++) if (!isDigit(v.charCodeAt(i))) return 'id';
+  return 'num';
 }

@@ -6,7 +6,8 @@ import { stableHash } from '../core/hash.js';
 import type { Cluster, Leaf } from './cluster.js';
 import { type MinerConfig, resolveConfig } from './config.js';
 import { canonicalToken, renderToken, WILDCARD } from './markers.js';
-import { mismatches, similarity, widen } from './similarity.js';
+import { lastConflicts, mismatches, similarity, widen } from './similarity.js';
+import { findSiblings } from './siblings.js';
 import { tokenizeInto } from './tokenize.js';
 import { type Root, findLeaf, leafFor } from './tree.js';
 import { joinAcrossLengths } from './variable-length.js';
@@ -87,7 +88,7 @@ export class Miner implements TemplateMiner {
     for (let i = 0; i < candidates.length; i++) {
       const cl = candidates[i] as Cluster;
       const sim = similarity(cl.tokens, tokens);
-      if (sim > bestSim) {
+      if (sim > bestSim && lastConflicts === 0) {
         if (short && mismatches(cl.tokens, tokens) > 0) continue;
         best = cl;
         bestSim = sim;
@@ -149,6 +150,16 @@ export class Miner implements TemplateMiner {
     if (known !== undefined) return this.join(p, known, leaf, tokens);
     const near = this.config.crossLeafMerge ? this.fastMatch(p.byLength.get(tokens.length) ?? [], tokens) : undefined;
     if (near !== undefined) return this.join(p, near, leaf, tokens);
+    const siblings = findSiblings(p.byLength.get(tokens.length) ?? [], tokens, this.config.simThreshold, this.config.siblingValues);
+    if (siblings !== undefined) {
+      const keep = siblings[0] as Cluster;
+      for (let i = 1; i < siblings.length; i++) {
+        const other = siblings[i] as Cluster;
+        widen(keep.tokens, other.tokens);
+        this.mergeInto(p, keep, other);
+      }
+      return this.join(p, keep, leaf, tokens);
+    }
     if (this.config.variableLengthMerge) {
       const other = joinAcrossLengths(p.byLength, tokens, this.config.simThreshold);
       if (other !== undefined) return this.join(p, other, undefined, tokens);

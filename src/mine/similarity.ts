@@ -1,16 +1,26 @@
 // How a line compares with a template, and how a template widens to cover a line. Positions are
 // compared one to one (the prefix tree has already grouped lines by token count).
 
-import { VAR_OPEN_CODE, WILDCARD, hasMarker } from './markers.js';
+import { VAR_CLOSE, VAR_OPEN, VAR_OPEN_CODE, WILDCARD, hasMarker } from './markers.js';
 
 /**
- * Share of positions where the line fits the template: equal tokens, or two masked variables
- * (whatever their types). Positions the template has already widened to <*> are not counted as
- * matches (Drain's rule), so a template cannot absorb lines just because it is mostly variables;
- * `fitsAll` reports whether every constant position matched, which short lines require.
+ * Share of positions where the line fits the template: equal tokens, two masked variables (whatever
+ * their types), or a partly widened token whose constant ends match. Positions the template has
+ * already widened to <*> do not count as matches (Drain's rule), so a template cannot absorb lines
+ * just because it is mostly variables.
+ *
+ * Also counts CONFLICTS (in `lastConflicts`, first one's position in `lastConflictAt`): positions
+ * where template and line hold two different constants ("Failed" / "Accepted", "bytes" / "values").
+ * Two constants differing is weak evidence of a variable and strong evidence of a different event,
+ * so the miner never widens over a conflict on its own; see siblings.ts for when it does.
  */
+export let lastConflicts = 0;
+export let lastConflictAt = -1;
+
 export function similarity(template: readonly string[], tokens: readonly string[]): number {
   const n = template.length;
+  lastConflicts = 0;
+  lastConflictAt = -1;
   if (n === 0) return tokens.length === 0 ? 1 : 0;
   let same = 0;
   for (let i = 0; i < n; i++) {
@@ -18,15 +28,32 @@ export function similarity(template: readonly string[], tokens: readonly string[
     const l = tokens[i] as string;
     if (t === l) {
       if (t !== WILDCARD) same++;
-    } else if (t === WILDCARD) {
       continue;
-    } else if (t.charCodeAt(0) === VAR_OPEN_CODE && l.charCodeAt(0) === VAR_OPEN_CODE) {
-      same++; // both variables at the same position
-    } else if (tokenFits(t, l)) {
-      same++; // "user=<*>" against "user=bob": the constant part matched
+    }
+    if (t === WILDCARD) continue;
+    const tv = t.charCodeAt(0) === VAR_OPEN_CODE && t.indexOf(VAR_CLOSE) === t.length - 1;
+    const lv = l.charCodeAt(0) === VAR_OPEN_CODE && l.indexOf(VAR_CLOSE) === l.length - 1;
+    if (tv && lv) same++; // both variables at the same position
+    else if (tv || lv) continue; // a variable against a constant: widenable, not a match
+    else if (tokenFits(t, l)) same++; // "user=<*>" against "user=bob"
+    else if (sameConstants(t, l)) continue; // "uid=<num>" against "uid=<hex>"
+    else {
+      lastConflicts++;
+      if (lastConflictAt < 0) lastConflictAt = i;
     }
   }
   return same / n;
+}
+
+/** Two tokens that differ only in their variables. */
+function sameConstants(a: string, b: string): boolean {
+  if (a.indexOf(VAR_OPEN) === -1 || b.indexOf(VAR_OPEN) === -1) return false;
+  return stripMarkers(a) === stripMarkers(b);
+}
+
+const MARKER_RE = /\uE000[^\uE001]*\uE001/g;
+function stripMarkers(s: string): string {
+  return s.replace(MARKER_RE, '\uE000');
 }
 
 /** Number of template positions that neither equal the line's token nor are already <*>. */

@@ -2,10 +2,9 @@
 // template keeps "[preauth]", "uid=<*>", "(TID <*>)."), and masks variables per token. Only tokens
 // holding a digit or a path/address character go through masking; plain words are sliced as-is.
 
-import { maskToken } from './mask.js';
+import { maskToken, typed } from './mask.js';
 
-const needsMask = (c: number): boolean =>
-  (c >= 48 && c <= 57) || c === 47 || c === 64 || c === 92; // digit / @ \
+const NUM = typed('num');
 
 /**
  * Masked tokens of one message, appended to `out` (cleared first; reused by the hot path to avoid
@@ -16,29 +15,55 @@ export function tokenizeInto(line: string, out: string[], maxTokens = Infinity):
   const n = line.length;
   let start = -1;
   let mask = false;
-  for (let i = 0; i < n; i++) {
-    const c = line.charCodeAt(i);
+  let digitsOnly = true;
+  let maybeMonth = false;
+  for (let i = 0; i <= n; i++) {
+    const c = i < n ? line.charCodeAt(i) : 32;
     if (c === 32 || c === 9 || c === 10 || c === 13) {
       if (start >= 0) {
         if (out.length >= maxTokens) return -1;
-        const tok = line.slice(start, i);
-        out.push(mask ? maskToken(tok) : tok);
+        // A bare integer is the commonest variable: skip the rules for it.
+        out.push(digitsOnly ? NUM : mask ? maskToken(line.slice(start, i)) : line.slice(start, i));
+        if (i - start === 3 && line.charCodeAt(start) >= 65 && line.charCodeAt(start) <= 90) maybeMonth = true;
         start = -1;
       }
     } else {
       if (start < 0) {
         start = i;
         mask = false;
+        digitsOnly = true;
       }
-      if (!mask && needsMask(c)) mask = true;
+      if (c >= 48 && c <= 57) mask = true;
+      else {
+        digitsOnly = false;
+        if (!mask && (c === 47 || c === 64 || c === 92)) mask = true;
+      }
     }
   }
-  if (start >= 0) {
-    if (out.length >= maxTokens) return -1;
-    const tok = line.slice(start);
-    out.push(mask ? maskToken(tok) : tok);
-  }
+  if (maybeMonth && out.length >= 3) collapseDates(out);
   return out.length;
+}
+
+const MONTHS = new Set(['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']);
+const WEEKDAYS = new Set(['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun']);
+const TS = typed('ts');
+const isVar = (t: string | undefined): boolean => t !== undefined && t.charCodeAt(0) === 0xe000 && t.indexOf('\uE001') === t.length - 1;
+
+/**
+ * A date written with spaces ("Sat Jun 11 04:47:44 2005", "Jun 11 04:47:44 EDT 2005") is one
+ * variable, not five: collapsed in place into a single <ts> token.
+ */
+export function collapseDates(tokens: string[]): void {
+  for (let i = 0; i + 2 < tokens.length; i++) {
+    if (!MONTHS.has(tokens[i] as string) || tokens[i + 1] !== NUM || !isVar(tokens[i + 2])) continue;
+    let start = i;
+    if (i > 0 && WEEKDAYS.has(tokens[i - 1] as string)) start = i - 1;
+    let end = i + 3;
+    const zone = tokens[end];
+    if (zone !== undefined && /^[A-Z]{3,4}$/.test(zone) && tokens[end + 1] === NUM) end += 1;
+    if (tokens[end] === NUM) end++;
+    tokens.splice(start, end - start, TS);
+  }
 }
 
 export function tokenize(line: string): string[] {

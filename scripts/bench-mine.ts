@@ -1,0 +1,96 @@
+// `npm run bench:mine`: generates a 1,000,000-line corpus (fixed seed, hundreds of templates, known
+// true template per line), then in this same process measures
+//   - a plain pass: read the file in chunks, split lines, split each line on whitespace;
+//   - the miner: the same read, each line mined;
+// and prints lines/s of both, their ratio, peak RSS, templates found vs true templates (and the
+// grouping accuracy against the truth). Finally it times the whole `mine` command in a child process.
+//   npx tsx scripts/bench-mine.ts [LINES] [--no-cli] [--profile]
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { forEachLine } from '../src/cli/commands/mine.js';
+import { createMiner } from '../src/mine/index.js';
+import { writeCorpus } from './gen-mine-corpus.js';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const lines = Number(args.find((a) => /^\d+$/.test(a)) ?? 1_000_000);
+const dir = mkdtempSync(join(tmpdir(), 'lg-bench-'));
+const file = join(dir, 'corpus.log');
+const mb = (kb: number) => (kb / 1024).toFixed(0);
+const rate = (n: number, ms: number) => Math.round((n * 1000) / ms);
+
+try {
+  const t0 = performance.now();
+  const { truth, templates } = await writeCorpus(file, lines, 42, 400);
+  const trueTemplates = new Set(truth).size;
+  console.log(`corpus: ${lines} lines, ${trueTemplates} true templates (of ${templates.length} defined), generated in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+
+  // Warm both paths on the first 50k lines so neither pays the JIT alone.
+  let tokens = 0;
+  const plain = async () => {
+    tokens = 0;
+    const s = performance.now();
+    await forEachLine(file, (line) => { tokens += line.split(' ').length; });
+    return performance.now() - s;
+  };
+  const ids: string[] = new Array<string>(lines);
+  let miner = createMiner();
+  const mine = async () => {
+    miner = createMiner();
+    let i = 0;
+    const s = performance.now();
+    await forEachLine(file, (line) => { ids[i++] = miner.add(line); });
+    return performance.now() - s;
+  };
+  // Best of 3 alternating runs of each pass, same process, same file (page cache warm for both).
+  let plainMs = Infinity;
+  let mineMs = Infinity;
+  for (let k = 0; k < 3; k++) {
+    plainMs = Math.min(plainMs, await plain());
+    mineMs = Math.min(mineMs, await mine());
+  }
+  const peak = process.resourceUsage().maxRSS;
+  const st = miner.stats();
+  // Grouping accuracy against the truth (Loghub GA: a true group is right if it maps to exactly one
+  // predicted id that no other group uses).
+  const byTruth = new Map<number, Set<string>>();
+  const byId = new Map<string, Set<number>>();
+  for (let i = 0; i < lines; i++) {
+    const t = truth[i]!;
+    const id = miner.resolve(ids[i]!);
+    (byTruth.get(t) ?? byTruth.set(t, new Set()).get(t)!).add(id);
+    (byId.get(id) ?? byId.set(id, new Set()).get(id)!).add(t);
+  }
+  let right = 0;
+  const count = new Map<number, number>();
+  for (let i = 0; i < lines; i++) count.set(truth[i]!, (count.get(truth[i]!) ?? 0) + 1);
+  for (const [t, set] of byTruth) if (set.size === 1 && byId.get([...set][0]!)!.size === 1) right += count.get(t)!;
+
+  console.log(`plain pass (read + split on whitespace): ${rate(lines, plainMs)} lines/s (${tokens} tokens)`);
+  console.log(`miner:                                   ${rate(lines, mineMs)} lines/s`);
+  console.log(`ratio miner / plain:                     ${((100 * plainMs) / mineMs).toFixed(1)}%`);
+  console.log(`peak RSS (whole process):                ${mb(peak)} MB`);
+  console.log(`templates found / true:                  ${st.templates} / ${trueTemplates} = ${(st.templates / trueTemplates).toFixed(2)}x`);
+  console.log(`grouping accuracy vs truth:              ${(right / lines).toFixed(4)}`);
+  console.log(`counters: skipped ${st.skipped}, truncated ${st.truncated}, evicted ${st.evicted}, overflow ${st.overflow}, merged ${st.merged}`);
+  console.log(`targets: >= 1000000 lines/s, >= 45%, <= 200 MB, <= 1.2x`);
+
+  if (!args.includes('--no-cli')) {
+    // The whole `mine` command as a user runs it, in a fresh process: start-up, two passes, CSV out.
+    const script = `import('${join(root, 'src/cli/commands/mine.ts')}').then((m) => m.runMine(['--input', '${file}', '--output', '${join(dir, 'out.csv')}'], { stdout: process.stdout, stderr: process.stderr })).then((c) => { process.exitCode = c; })`;
+    const s = performance.now();
+    const r = spawnSync(process.execPath, ['--import', 'tsx', '-e', script], { cwd: root, encoding: 'utf8' });
+    const ms = performance.now() - s;
+    if (r.status !== 0) console.log(`mine command failed: ${r.stderr}`);
+    else {
+      console.log(`mine command, whole process (node --import tsx, ${lines} lines, CSV written): ${(ms / 1000).toFixed(2)} s = ${rate(lines, ms)} lines/s`);
+      console.log(`  its own summary: ${r.stderr.trim()}`);
+    }
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}

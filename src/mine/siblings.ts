@@ -1,0 +1,35 @@
+// When do two constants at one position become a variable? Drain widens as soon as two lines
+// differ, which merges distinct events ("Failed password" / "Accepted password", "startup" /
+// "shutdown"). Here a position only widens over constants once enough clusters ("siblings") agree
+// everywhere else and differ at that single position: many distinct values (user names, hosts) mean
+// a variable, a few (an enumeration of states or verbs) mean distinct events.
+
+import type { Cluster } from './cluster.js';
+import { lastConflictAt, lastConflicts, similarity } from './similarity.js';
+
+/**
+ * Clusters of the line's length that differ from it by exactly one constant, all at the same
+ * position, once there are at least `minValues - 1` of them (the line brings the last value);
+ * otherwise undefined. Oldest first.
+ */
+export function findSiblings(
+  candidates: readonly Cluster[],
+  tokens: readonly string[],
+  minSim: number,
+  minValues: number,
+): Cluster[] | undefined {
+  if (candidates.length < minValues - 1 || tokens.length < 2) return undefined;
+  let byPos: Map<number, Cluster[]> | undefined;
+  for (const cl of candidates) {
+    const sim = similarity(cl.tokens, tokens);
+    if (lastConflicts !== 1 || sim < minSim * (1 - 1 / tokens.length)) continue;
+    byPos ??= new Map();
+    const at = lastConflictAt;
+    const list = byPos.get(at);
+    if (list === undefined) byPos.set(at, [cl]);
+    else list.push(cl);
+  }
+  if (byPos === undefined) return undefined;
+  for (const list of byPos.values()) if (list.length >= minValues - 1) return list.sort((a, b) => a.seq - b.seq);
+  return undefined;
+}
