@@ -6,13 +6,14 @@ import { exceptionSummary, readable, titleOf } from './titles.js';
 import type { IncidentView } from './view.js';
 import { pyException, pyFrame } from './testdata/make-record.js';
 
-function view(p: Partial<IncidentView> & { figures?: Partial<IncidentFigures> }): IncidentView {
+function view(p: Omit<Partial<IncidentView>, 'figures'> & { figures?: Partial<IncidentFigures> }): IncidentView {
   const figures: IncidentFigures = {
     count: 1, bySeverity: {}, maxSeverity: 'ERROR', maxEffectiveSeverity: 'ERROR', firstMs: 0, lastMs: 0, perMinute: [],
     peakPerMinute: { minute: 'm', count: 1 }, currentPerMinute: 0, freshPerMinute: [], revisions: [], instances: 0, traces: 0,
     users: 0, failedRequests: 0, exits: 0, exitCodes: new Map(), ...(p.figures ?? {}),
   };
-  return { templates: [], requests: [], ...p, figures };
+  const { figures: _f, ...rest } = p;
+  return { templates: [], requests: [], ...rest, figures };
 }
 
 const moduleError = pyException('ModuleNotFoundError', "No module named 'app.services.monitoring'", []);
@@ -42,7 +43,7 @@ test('template titles drop the logging prefix', () => {
 });
 
 test('hints fire on evidence and quote it', () => {
-  const cases: [Partial<IncidentView>, string, RegExp][] = [
+  const cases: [Omit<Partial<IncidentView>, 'figures'>, string, RegExp][] = [
     [{ templates: [{ id: 'a', text: 'connect ECONNREFUSED 10.0.0.5:5432', count: 3 }] }, 'dependency-unreachable', /ECONNREFUSED/],
     [{ templates: [{ id: 'a', text: 'QueuePool limit of size <*> overflow <*> reached, connection timed out', count: 3 }] }, 'pool-exhausted', /QueuePool/],
     [{ templates: [{ id: 'a', text: '[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed', count: 1 }] }, 'tls-verify', /CERTIFICATE_VERIFY_FAILED/],
