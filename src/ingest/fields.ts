@@ -53,6 +53,7 @@ export function stringLabels(v: unknown, prefix = ''): Record<string, string> {
 /** Copies only the defined values, so records carry no `key: undefined` noise. */
 export function compact<T extends object>(o: T): T {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(o)) if (v !== undefined) out[k] = v;
+  const src = o as Record<string, unknown>;
+  for (const k in src) if (src[k] !== undefined) out[k] = src[k];
   return out as T;
 }

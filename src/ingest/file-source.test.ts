@@ -147,3 +147,37 @@ test('a corrupt .gz keeps what was read and marks the input incomplete', async (
   assert.match(cov?.note ?? '', /stopped/);
   assert.ok((cov?.problemCount ?? 0) >= 1);
 });
+
+test('a UTF-8 BOM before NDJSON is not a problem', async () => {
+  const path = join(dir, 'bom.ndjson');
+  writeFileSync(path, '\uFEFF' + [entry(1), entry(2)].map((e) => JSON.stringify(e)).join('\r\n') + '\r\n');
+  const source = openFileSource([path]);
+  const records = await drain(source);
+  assert.equal(source.coverage()[0]?.format, 'ndjson');
+  assert.deepEqual(records.map((r) => r.insertId), ['id-0001', 'id-0002']);
+  assert.equal(source.coverage()[0]?.problemCount, 0);
+});
+
+test('untimed lines at the start take the first time that follows; an input with no time at all gets the epoch, and says so', async () => {
+  const first = join(dir, 'late-time.log');
+  writeFileSync(first, 'starting\nstill starting\n2025-09-07T10:00:00Z INFO ready\n');
+  const none = join(dir, 'no-time.log');
+  writeFileSync(none, 'a\nb\n');
+  const source = openFileSource([first, none]);
+  const records = await drain(source);
+  assert.deepEqual(records.map((r) => r.timestamp), ['2025-09-07T10:00:00Z', '2025-09-07T10:00:00Z', '2025-09-07T10:00:00Z', '1970-01-01T00:00:00.000Z', '1970-01-01T00:00:00.000Z']);
+  const [a, b] = source.coverage();
+  assert.match(a?.note ?? '', /^2 records had no timestamp/);
+  assert.match(b?.note ?? '', /2 before any timed record got 1970/);
+});
+
+test('several inputs are read in the order given, each with its own coverage', async () => {
+  const one = join(dir, 'one.ndjson');
+  const two = join(dir, 'two.log');
+  writeFileSync(one, JSON.stringify(entry(1)) + '\n');
+  writeFileSync(two, '2025-09-07 13:00:00 WARN disk at 91%\n');
+  const source = openFileSource([two, one]);
+  const records = await drain(source);
+  assert.deepEqual(records.map((r) => r.origin.input), [two, one]);
+  assert.deepEqual(source.coverage().map((c) => [c.input, c.format, c.entries, c.records]), [[two, 'text', 1, 1], [one, 'ndjson', 1, 1]]);
+});

@@ -104,7 +104,9 @@ async function* units(format: InputFormat, input: string, chunks: AsyncIterable<
     yield* elementUnits(input, splitter.end());
     return;
   }
-  for await (const { line, text, truncated } of splitLines(chunks)) {
+  for await (const numbered of splitLines(chunks)) {
+    const { line, truncated } = numbered;
+    const text = line === 1 ? numbered.text.replace(/^\uFEFF/, '') : numbered.text; // a UTF-8 BOM is not content
     if (text.trim() === '') continue; // blank lines carry nothing; they are neither entries nor problems
     if (format === 'text') {
       yield { kind: 'record', record: textLineRecord(input, line, text), position: line };

@@ -30,7 +30,9 @@ export function parseTimestamp(value: unknown): ParsedTime | undefined {
   const wholeMs = Date.UTC(Number(y), month - 1, day, hour, minute, second) - offsetMin * 60_000;
   if (!Number.isFinite(wholeMs)) return undefined;
   const ms = wholeMs + Number((frac + '000').slice(0, 3));
-  return { iso: isoOf(wholeMs, frac), ms };
+  // Already canonical (the Cloud Logging form): keep the string itself, skip re-formatting.
+  const canonical = zone === 'Z' && value.length > 19 && value.charCodeAt(10) === 0x54 && m[6] !== undefined && value === value.trim();
+  return { iso: canonical ? value : isoOf(wholeMs, frac), ms };
 }
 
 function zoneOffsetMinutes(zone: string): number | undefined {

@@ -10,7 +10,7 @@ import { PY_HEADER, parsePython } from './python.js';
  * Python's header, Go's goroutine dump, then Java frames (no space before "(") before Node frames.
  */
 export function parseStackTrace(text: string): ParsedException | undefined {
-  if (text.length === 0 || !text.includes('\n') && !PY_HEADER.test(text)) return undefined;
+  if (text.length === 0 || (!text.includes('\n') && !PY_HEADER.test(text))) return undefined;
   const lines = text.split(/\r?\n/);
   if (lines.some((l) => PY_HEADER.test(l))) return parsePython(text);
   if (lines.some((l) => GO_GOROUTINE.test(l)) || lines.some((l) => GO_PANIC.test(l) && l.startsWith('panic: '))) return parseGo(text);
