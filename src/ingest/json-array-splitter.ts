@@ -39,6 +39,7 @@ export class JsonArraySplitter {
     const out: ArrayElement[] = [];
     let start = this.state === 'element' ? 0 : -1;
     const n = chunk.length;
+    let nextBackslash = -2; // -2: not searched yet; -1: none in the rest of the chunk
     for (let i = 0; i < n; i++) {
       const c = chunk.charCodeAt(i);
       if (this.state === 'element') {
@@ -47,9 +48,11 @@ export class JsonArraySplitter {
           else if (c === BACKSLASH) this.escape = true;
           else if (c === QUOTE) this.inString = false;
           else {
-            // Jump to the next quote or backslash: string bodies are most of a log export.
+            // Jump to the next quote or backslash: string bodies are most of a log export. The
+            // next backslash is cached so that chunks without one are not rescanned per string.
             const q = chunk.indexOf('"', i);
-            const b = chunk.indexOf('\\', i);
+            if (nextBackslash !== -1 && nextBackslash < i) nextBackslash = chunk.indexOf('\\', i);
+            const b = nextBackslash;
             const next = q < 0 ? b : b < 0 ? q : Math.min(q, b);
             if (next < 0) {
               i = n - 1;
