@@ -11,7 +11,7 @@
 import { marker } from './markers.js';
 
 export type MaskType =
-  | 'url' | 'email' | 'path' | 'uuid' | 'mac' | 'ip' | 'ts' | 'date' | 'dur' | 'size' | 'hex' | 'num' | 'id';
+  | 'bool' | 'url' | 'email' | 'host' | 'path' | 'uuid' | 'mac' | 'ip' | 'ts' | 'date' | 'dur' | 'size' | 'hex' | 'num' | 'id';
 
 export interface MaskRule {
   type: MaskType;
@@ -72,9 +72,11 @@ const SIZE_RE = /^\d+(?:\.\d+)?(?:b|kb|mb|gb|tb|kib|mib|gib|tib|k|m|g|bytes)$/i;
 /** Ordered: the first rule whose test passes names the variable. */
 export const MASK_RULES: readonly MaskRule[] = [
   { type: 'num', test: isNumber },
+  { type: 'bool', test: isBool },
   { type: 'url', test: (v) => v.includes('://') && URL_RE.test(v) },
   { type: 'email', test: (v) => v.includes('@') && EMAIL_RE.test(v) },
   { type: 'path', test: isPath },
+  { type: 'host', test: isHost },
   { type: 'uuid', test: (v) => v.length === 36 && UUID_RE.test(v) },
   { type: 'mac', test: (v) => v.length >= 17 && MAC_RE.test(v) },
   { type: 'ip', test: (v) => IPV4_RE.test(v) || ((v.includes('::') || v.split(':').length > 3) && IPV6_RE.test(v)) },
@@ -84,6 +86,20 @@ export const MASK_RULES: readonly MaskRule[] = [
   { type: 'size', test: (v) => SIZE_RE.test(v) },
   { type: 'hex', test: isHex },
 ];
+
+// Host names that carry a number: "host8.example.net", "dsl-12-3.isp.co.uk" (a dotted name ending
+// in an alphabetic top-level label) and "msra-sa-41" (lower-case dash-separated, ending in digits).
+const FQDN_RE = /^[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*\.[a-z]{2,10}(?::\d{1,5})?$/;
+const DASH_HOST_RE = /^[a-z][a-z0-9]*(?:-[a-z0-9]+){2,}(?::\d{1,5})?$/;
+export function isHost(v: string): boolean {
+  return FQDN_RE.test(v) || DASH_HOST_RE.test(v);
+}
+
+const BOOLS = new Set(['true', 'false', 'null', 'True', 'False', 'Null', 'TRUE', 'FALSE', 'NULL']);
+/** Booleans and null are values (the Loghub labels mark "setLightsOn(<*>)"). */
+export function isBool(v: string): boolean {
+  return v.length >= 4 && v.length <= 5 && BOOLS.has(v);
+}
 
 function isPath(v: string): boolean {
   const slash = v.indexOf('/');
@@ -116,12 +132,14 @@ function features(v: string): number {
 export function classify(value: string): MaskType | undefined {
   const f = features(value);
   if (f & F_DIGIT && isNumber(value)) return 'num';
+  if (f === 0 && isBool(value)) return 'bool';
   if (f & (F_SLASH | F_AT | F_BSLASH)) {
     if (f & F_COLON && f & F_SLASH && value.includes('://') && URL_RE.test(value)) return 'url';
     if (f & F_AT && EMAIL_RE.test(value)) return 'email';
     if (f & (F_SLASH | F_BSLASH) && isPath(value)) return 'path';
   }
   if (!(f & F_DIGIT)) return undefined; // every remaining rule needs a digit
+  if (f & (F_DOT | F_DASH) && !(f & (F_SLASH | F_AT | F_BSLASH | F_OTHER)) && isHost(value)) return 'host';
   if (f & F_DASH && value.length === 36 && UUID_RE.test(value)) return 'uuid';
   if (f & (F_COLON | F_DASH) && value.length >= 17 && MAC_RE.test(value)) return 'mac';
   if (f & (F_DOT | F_COLON)) {
@@ -183,7 +201,7 @@ function maskCore(core: string): string {
     if (type !== undefined) return typed(type);
   } else if (eq > 0 && eq < core.length - 1) {
     const value = core.slice(eq + 1);
-    const mv = maskToken(value);
+    const mv = value.indexOf('=') === -1 ? maskToken(value) : maskSegments(value);
     return mv === value ? core : core.slice(0, eq + 1) + mv;
   }
   return maskSegments(core);
@@ -239,7 +257,7 @@ function maskSegments(core: string): string {
       else if (isLetter(c)) letters++;
       continue;
     }
-    if (k > segStart && (digits >= 2 || (digits === 1 && letters <= 1))) {
+    if (k > segStart && (digits >= 2 || (digits === 1 && letters <= 1) || (digits === 0 && letters === k - segStart && isBool(core.slice(segStart, k))))) {
       const segDigits = letters === 0 && digits === k - segStart;
       const glue = runStart >= 0 && runEnd === segStart - 1 && JOIN[core.charCodeAt(runEnd)] === 1;
       if (glue) {
@@ -264,7 +282,4 @@ function maskSegments(core: string): string {
   return out + core.slice(runEnd);
 }
 
-function runType(v: string): MaskType {
-  for (let i = 0; i < v.length; i++) if (!isDigit(v.charCodeAt(i))) return 'id';
-  return 'num';
-}
+

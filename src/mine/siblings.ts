@@ -5,6 +5,7 @@
 // a variable, a few (an enumeration of states or verbs) mean distinct events.
 
 import type { Cluster } from './cluster.js';
+import { hasMarker } from './markers.js';
 import { lastConflictAt, lastConflicts, similarity } from './similarity.js';
 
 /**
@@ -23,6 +24,8 @@ export function findSiblings(
   for (const cl of candidates) {
     const sim = similarity(cl.tokens, tokens);
     if (lastConflicts !== 1 || sim < minSim * (1 - 1 / tokens.length)) continue;
+    // Tokens with masked parts are structure ("num=<*>,flags=<*>"), not values of one variable.
+    if (hasMarker(cl.tokens[lastConflictAt] as string) || hasMarker(tokens[lastConflictAt] as string)) continue;
     byPos ??= new Map();
     const at = lastConflictAt;
     const list = byPos.get(at);
@@ -30,6 +33,15 @@ export function findSiblings(
     else list.push(cl);
   }
   if (byPos === undefined) return undefined;
-  for (const list of byPos.values()) if (list.length >= minValues - 1) return list.sort((a, b) => a.seq - b.seq);
+  for (const [at, list] of byPos) {
+    // Widening must leave at least two constants, or the template says nothing.
+    if (list.length >= minValues - 1 && constantsBesides(tokens, at) >= 2) return list.sort((a, b) => a.seq - b.seq);
+  }
   return undefined;
+}
+
+function constantsBesides(tokens: readonly string[], at: number): number {
+  let k = 0;
+  for (let i = 0; i < tokens.length; i++) if (i !== at && !hasMarker(tokens[i] as string)) k++;
+  return k;
 }

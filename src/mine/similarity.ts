@@ -31,18 +31,41 @@ export function similarity(template: readonly string[], tokens: readonly string[
       continue;
     }
     if (t === WILDCARD) continue;
-    const tv = t.charCodeAt(0) === VAR_OPEN_CODE && t.indexOf(VAR_CLOSE) === t.length - 1;
-    const lv = l.charCodeAt(0) === VAR_OPEN_CODE && l.indexOf(VAR_CLOSE) === l.length - 1;
+    const tv = isVarLike(t);
+    const lv = isVarLike(l);
     if (tv && lv) same++; // both variables at the same position
     else if (tv || lv) continue; // a variable against a constant: widenable, not a match
     else if (tokenFits(t, l)) same++; // "user=<*>" against "user=bob"
     else if (sameConstants(t, l)) continue; // "uid=<num>" against "uid=<hex>"
+    else if (sameKey(t, l)) continue; // "tag=a" against "tag=b": a value, widenable
     else {
       lastConflicts++;
       if (lastConflictAt < 0) lastConflictAt = i;
     }
   }
   return same / n;
+}
+
+/**
+ * A token that is one variable, possibly in brackets or quotes or before a trailing comma:
+ * "<*>", "(<*>)", "'<*>',". Such a token against a constant is a value, not a different event.
+ */
+export function isVarLike(t: string): boolean {
+  let i = 0;
+  while (i < 2 && i < t.length && WRAP_OPEN.has(t.charCodeAt(i))) i++;
+  if (t.charCodeAt(i) !== VAR_OPEN_CODE) return false;
+  let j = t.indexOf(VAR_CLOSE, i) + 1;
+  while (j < t.length && WRAP_CLOSE.has(t.charCodeAt(j))) j++;
+  return j === t.length;
+}
+const WRAP_OPEN = new Set('([{<"\''.split('').map((c) => c.charCodeAt(0)));
+const WRAP_CLOSE = new Set(')]}>"\',;:.'.split('').map((c) => c.charCodeAt(0)));
+
+/** Two key=value tokens with the same key and constant values: what differs is a value. */
+function sameKey(a: string, b: string): boolean {
+  if (a.indexOf(VAR_OPEN) !== -1 || b.indexOf(VAR_OPEN) !== -1) return false;
+  const k = a.indexOf('=');
+  return k >= 0 && k === b.indexOf('=') && a.startsWith(b.slice(0, k));
 }
 
 /** Two tokens that differ only in their variables. */

@@ -41,7 +41,18 @@ export function tokenizeInto(line: string, out: string[], maxTokens = Infinity):
     }
   }
   if (maybeMonth && out.length >= 3) collapseDates(out);
+  // Booleans carry no digit, so the scan above did not send them to masking; one native search
+  // per line finds the rare lines that have them.
+  if (BOOL_RE.test(line)) maskBools(out);
   return out.length;
+}
+
+const BOOL_RE = /true|false|null/i;
+function maskBools(out: string[]): void {
+  for (let k = 0; k < out.length; k++) {
+    const t = out[k] as string;
+    if (/true|false|null/i.test(t)) out[k] = maskToken(t);
+  }
 }
 
 const MONTHS = new Set(['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']);
