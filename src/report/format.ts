@@ -58,3 +58,8 @@ export function formatDuration(minutes: number): string {
   if (minutes >= 120 && Number.isInteger(minutes / 60)) return `${formatInt(minutes / 60)} h`;
   return `${formatDecimal(minutes, 2)} min`;
 }
+
+/** "1 instance", "3 instances", "1,204 entries". */
+export function countOf(n: number, singular: string, plural = `${singular}s`): string {
+  return `${formatInt(n)} ${n === 1 ? singular : plural}`;
+}

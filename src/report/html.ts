@@ -1,6 +1,6 @@
 import type { Incident, Sample } from '../core/incident.js';
 import { escapeHtml } from '../safety/index.js';
-import { formatDecimal, formatDuration, formatInt, formatMs, formatPercent, minutesBetween } from './format.js';
+import { countOf, formatDecimal, formatDuration, formatInt, formatMs, formatPercent, minutesBetween } from './format.js';
 import { safeUrl } from './links.js';
 import type { RunReport } from './model.js';
 import { redactReport, type RenderOptions } from './redact-report.js';
@@ -143,8 +143,8 @@ function facts(inc: Incident, r: RunReport): string {
     );
     rows.push(['Revisions', revs.join('<br>')]);
   }
-  const affected = [`${formatInt(inc.instances)} instances`, `${formatInt(inc.traces)} traces`];
-  if (inc.users !== undefined) affected.push(`${formatInt(inc.users)} users`);
+  const affected = [countOf(inc.instances, 'instance'), countOf(inc.traces, 'trace')];
+  if (inc.users !== undefined) affected.push(countOf(inc.users, 'user'));
   rows.push(['Affected', affected.join(' · ')]);
   if (inc.owner !== undefined) rows.push(['Owner', e(inc.owner)]);
   const url = safeUrl(inc.logsExplorerUrl);

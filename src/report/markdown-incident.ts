@@ -1,6 +1,6 @@
 import type { Incident, Sample } from '../core/incident.js';
 import { fence, inlineCode } from '../safety/index.js';
-import { formatDecimal, formatInt, formatMs, formatPercent } from './format.js';
+import { countOf, formatDecimal, formatInt, formatMs, formatPercent } from './format.js';
 import { safeUrl } from './links.js';
 import { md, table } from './markdown-util.js';
 import type { RunReport } from './model.js';
@@ -36,8 +36,8 @@ function facts(inc: Incident, report: RunReport): string[] {
     });
     lines.push(`- **Revisions** ${revs.join('; ')}`);
   }
-  const affected = [`${formatInt(inc.instances)} instances`, `${formatInt(inc.traces)} traces`];
-  if (inc.users !== undefined) affected.push(`${formatInt(inc.users)} users`);
+  const affected = [countOf(inc.instances, 'instance'), countOf(inc.traces, 'trace')];
+  if (inc.users !== undefined) affected.push(countOf(inc.users, 'user'));
   lines.push(`- **Affected** ${affected.join(' · ')}`);
   if (inc.owner !== undefined) lines.push(`- **Owner** ${md(inc.owner)}`);
   const b = bucketMinutes(report.window, inc.perMinute);
