@@ -39,10 +39,11 @@ const PLAYS: Play[] = [
       'Check the credentials/service account the caller uses in this environment.',
     ],
     find: (v) => {
-      const rejected = v.requests.find((r) => r.status === 401 || r.status === 403);
-      const quote = textMatch(AUTH_WORDS)(v);
-      if (quote !== undefined && (rejected !== undefined || /\b(?:JWT|token)\b/i.test(quote))) return quote;
-      return undefined;
+      // Quote the most telling line: one naming the token, else any authentication word.
+      const token = textMatch(/\b(?:JWT|token|audience|signature)\b/i)(v);
+      if (token !== undefined) return token;
+      const rejected = v.requests.some((r) => r.status === 401 || r.status === 403);
+      return rejected ? textMatch(AUTH_WORDS)(v) : undefined;
     },
   },
   {
