@@ -37,7 +37,8 @@ import { applyMigrations } from './migrate.js';
 
 // The default Store: one SQLite file (zero set-up) through better-sqlite3. The driver is synchronous;
 // the async interface is kept so callers do not care which backend is behind it. Every batch write
-// is one transaction.
+// is one IMMEDIATE transaction: it takes the write lock up front, so a second process sharing the
+// file waits (busy_timeout) instead of failing on a read-to-write upgrade.
 
 export interface SqliteStoreOptions extends StoreOptions {
   /** Further migrations owned by other modules (e.g. the GitHub sink's "github/001"), applied after core. */
@@ -99,7 +100,7 @@ export class SqliteStore implements Store {
                finished_at = NULL, status = NULL, entries = NULL, incidents = NULL`,
           )
           .run(run.id, run.service, run.startedAt, run.windowFrom, fromMs, run.windowTo, toMs, run.source);
-      })(),
+      }).immediate(),
     );
   }
 
@@ -125,7 +126,7 @@ export class SqliteStore implements Store {
             .run(row.service, row.service, floorMinute(row.fromMs), ceilMinute(row.toMs));
         }
         this.prune(row.service);
-      })(),
+      }).immediate(),
     );
   }
 
@@ -158,7 +159,7 @@ export class SqliteStore implements Store {
         );
         for (const [m, c] of perMinute) addMinute.run(service, m, c);
         return fresh;
-      })(),
+      }).immediate(),
     );
   }
 
@@ -258,7 +259,7 @@ export class SqliteStore implements Store {
           for (const [m, c] of minutes) addMinute.run(o.key, m, c);
           for (const r of o.revisions) addRevision.run(o.key, r);
         }
-      })();
+      }).immediate();
     });
   }
 
@@ -277,7 +278,7 @@ export class SqliteStore implements Store {
       );
       this.db.transaction(() => {
         for (const { t, ms } of prepared) upsert.run(t.service, t.id, t.template, t.lastSeen, ms, t.count, t.minutes);
-      })();
+      }).immediate();
     });
   }
 
@@ -292,7 +293,7 @@ export class SqliteStore implements Store {
       );
       this.db.transaction(() => {
         for (const { r, ms } of prepared) upsert.run(r.service, r.name, r.firstLogged, ms);
-      })();
+      }).immediate();
     });
   }
 
