@@ -77,6 +77,12 @@ export interface LogRecord {
   timeMs: number;
   receiveTimeMs?: number;
   severity: Severity;
+  /**
+   * Only for records whose severity is DEFAULT (Cloud Run's raw stderr/stdout lines): the level word
+   * the text itself carries ("[ERROR]", "- WARNING -", "| INFO |"), guessed as for text inputs.
+   * `severity` stays DEFAULT; this is a hint for filters and ranking, not a measured severity.
+   */
+  levelInText?: Severity;
   /** The message a human reads: textPayload, jsonPayload.message/msg/error, an audit summary, or a request line. */
   message: string;
   logKind: LogKind;

@@ -189,3 +189,13 @@ test('non-objects are rejected with MalformedEntryError', () => {
   assert.throws(() => normalizeEntry(null, origin), MalformedEntryError);
   assert.throws(() => normalizeEntry(['a'], origin), /array/);
 });
+
+test('a raw line without severity stays DEFAULT; the level word in its text is kept apart as levelInText', () => {
+  const raw = normalizeEntry({ ...cloudRun, textPayload: '[2025-09-07 13:32:23 +0000] [10] [ERROR] Worker (pid:16) was sent SIGTERM!' }, origin);
+  assert.equal(raw.severity, 'DEFAULT');
+  assert.equal(raw.levelInText, 'ERROR');
+  const plain = normalizeEntry({ ...cloudRun, textPayload: '169.254.169.126:27262 - "GET /api HTTP/1.1" 200' }, origin);
+  assert.equal('levelInText' in plain, false);
+  const rated = normalizeEntry({ ...cloudRun, severity: 'INFO', textPayload: 'x - ERROR - y' }, origin);
+  assert.equal('levelInText' in rated, false);
+});

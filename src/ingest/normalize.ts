@@ -9,6 +9,7 @@ import type { JsonPayloadFields } from './json-payload.js';
 import { logKindOf, projectOfLogName } from './log-kind.js';
 import { auditMessage, readAudit } from './proto-payload.js';
 import { parseStackTrace } from './stack/parse.js';
+import { guessLevel } from './text-line.js';
 import { parseTimestamp } from './time.js';
 
 /**
@@ -57,13 +58,18 @@ export function normalizeEntry(entry: unknown, origin: RecordOrigin): LogRecord 
   const receive = parseTimestamp(entry['receiveTimestamp']);
   const insertId = str(entry['insertId']) ?? '';
 
+  const severity = severityOf(entry['severity'], jf?.severity);
+  // A raw stderr line has no severity; the level word in its text is kept apart, as a hint.
+  const textLevel = severity === 'DEFAULT' && text !== undefined ? guessLevel(text) : undefined;
+
   return compact({
     origin,
     insertId,
     timestamp: time?.iso ?? '',
     timeMs: time?.ms ?? Number.NaN,
     receiveTimeMs: receive?.ms,
-    severity: severityOf(entry['severity'], jf?.severity),
+    severity,
+    levelInText: textLevel === 'DEFAULT' ? undefined : textLevel,
     message,
     logKind: logKindOf(logName),
     logName,
