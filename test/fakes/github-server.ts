@@ -30,9 +30,11 @@ export interface RecordedRequest {
   write: boolean;
   /** "reset" when the connection was destroyed instead of answered. */
   outcome: 'answered' | 'reset';
+  /** Arrival time on the fake's clock (ms). */
+  at: number;
 }
 
-interface StoredIssue {
+export interface StoredIssue {
   number: number;
   id: number;
   title: string;
@@ -48,7 +50,7 @@ interface StoredIssue {
   comments: number;
 }
 
-interface StoredComment {
+export interface StoredComment {
   id: number;
   issueNumber: number;
   body: string;
@@ -95,6 +97,8 @@ export interface FakeGithubOptions {
   tokensWithoutUserAccess?: string[];
   /** Base time for created_at etc.; each write advances it by one second so order is visible. */
   startTime?: string;
+  /** GitHub's clock; tests pass their own so `since` filters line up with the run's clock. */
+  now?: () => Date;
 }
 
 export const SECONDARY_LIMIT_MESSAGE =
@@ -110,6 +114,7 @@ export class FakeGithub {
   private readonly sockets = new Set<Socket>();
   private nextId = 1000;
   private timeMs: number;
+  private readonly now: (() => Date) | undefined;
   private successfulWrites = 0;
   private secondary: (SecondaryLimitFault & { rejected: number }) | undefined;
   private die: DieFault | undefined;
@@ -121,6 +126,7 @@ export class FakeGithub {
     this.tokens = opts.tokens ?? { 'test-token': { login: 'gardener-bot', id: 1, type: 'Bot' } };
     this.tokensWithoutUserAccess = new Set(opts.tokensWithoutUserAccess ?? []);
     this.timeMs = Date.parse(opts.startTime ?? '2026-01-01T00:00:00Z');
+    this.now = opts.now;
   }
 
   async start(): Promise<string> {
@@ -222,6 +228,7 @@ export class FakeGithub {
   }
 
   private tick(): string {
+    if (this.now) return new Date(Math.floor(this.now().getTime() / 1000) * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
     this.timeMs += 1000;
     return new Date(this.timeMs).toISOString().replace(/\.\d{3}Z$/, 'Z');
   }
@@ -242,7 +249,7 @@ export class FakeGithub {
         body = raw;
       }
     }
-    const rec: RecordedRequest = { method, path: url.pathname, route: '', query, body, status: 0, headers: {}, responseBody: undefined, write, outcome: 'answered' };
+    const rec: RecordedRequest = { method, path: url.pathname, route: '', query, body, status: 0, headers: {}, responseBody: undefined, write, outcome: 'answered', at: (this.now?.() ?? new Date()).getTime() };
     this.requests.push(rec);
 
     const send = (status: number, payload: unknown, headers: Record<string, string> = {}) => {

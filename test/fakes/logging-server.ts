@@ -75,6 +75,7 @@ export async function startFakeLoggingServer(options: FakeLoggingOptions = {}): 
   const failures: FailureRule[] = (options.failures ?? []).map((f) => ({ ...f }));
   const emptyPages = new Set(options.emptyPages ?? []);
   const requests: RecordedRequest[] = [];
+  const results = new Map<string, Entry[]>();
 
   const server = createServer((req, res) => {
     readBody(req)
@@ -157,10 +158,16 @@ export async function startFakeLoggingServer(options: FakeLoggingOptions = {}): 
       return reply(400, 'INVALID_ARGUMENT', err instanceof FilterSyntaxError ? `Unparseable filter: ${err.message}` : String(err));
     }
 
-    const prefixes = resourceNames.map((n) => `${n}/logs/`);
-    const matching = entries
-      .filter((e) => prefixes.some((p) => String(e.logName ?? '').startsWith(p)) && predicate(e))
-      .sort(orderBy === 'timestamp asc' ? compareEntries : (a, b) => compareEntries(b, a));
+    // The result of a query is computed once and kept until addEntries(), so paging through a
+    // large result costs one scan, not one per page. (Tests must not mutate entries once served.)
+    let matching = results.get(signature);
+    if (matching === undefined) {
+      const prefixes = resourceNames.map((n) => `${n}/logs/`);
+      matching = entries
+        .filter((e) => prefixes.some((p) => String(e.logName ?? '').startsWith(p)) && predicate(e))
+        .sort(orderBy === 'timestamp asc' ? compareEntries : (a, b) => compareEntries(b, a));
+      results.set(signature, matching);
+    }
 
     if (emptyPages.has(position.page)) {
       const next = encodeToken({ offset: position.offset, page: position.page + 1 }, signature);
@@ -183,7 +190,10 @@ export async function startFakeLoggingServer(options: FakeLoggingOptions = {}): 
     url: `http://127.0.0.1:${port}/`,
     token,
     requests,
-    addEntries: (more) => void entries.push(...more),
+    addEntries: (more) => {
+      entries.push(...more);
+      results.clear();
+    },
     fail: (rule) => void failures.push({ ...rule }),
     close: () =>
       new Promise<void>((resolve, reject) => {
@@ -251,9 +261,19 @@ function decodeToken(token: string, signature: string): { offset: number; page: 
   }
 }
 
+const sortKeys = new WeakMap<Entry, string>();
+function sortKey(e: Entry): string {
+  let k = sortKeys.get(e);
+  if (k === undefined) {
+    k = canonicalTime(String(e.timestamp ?? '')) ?? '';
+    sortKeys.set(e, k);
+  }
+  return k;
+}
+
 function compareEntries(a: Entry, b: Entry): number {
-  const ta = canonicalTime(String(a.timestamp ?? '')) ?? '';
-  const tb = canonicalTime(String(b.timestamp ?? '')) ?? '';
+  const ta = sortKey(a);
+  const tb = sortKey(b);
   if (ta !== tb) return ta < tb ? -1 : 1;
   const ia = String(a.insertId ?? '');
   const ib = String(b.insertId ?? '');
@@ -415,7 +435,7 @@ function comparison(field: string, op: string, value: string, at: Token): Pred {
     const want = canonicalTime(value);
     if (want === undefined) throw new FilterSyntaxError(`invalid timestamp '${value}' at line 1, column ${at.col}`);
     return (e) => {
-      const have = canonicalTime(String(lookup(e, path) ?? ''));
+      const have = field === 'timestamp' ? sortKey(e) : canonicalTime(String(lookup(e, path) ?? ''));
       return have !== undefined && compare(have, op, want);
     };
   }
