@@ -6,7 +6,7 @@ import { stableHash } from '../core/hash.js';
 import type { Cluster, Leaf } from './cluster.js';
 import { type MinerConfig, resolveConfig } from './config.js';
 import { canonicalToken, renderToken, WILDCARD } from './markers.js';
-import { lastConflicts, mismatches, similarity, widen } from './similarity.js';
+import { lastConflicts, mismatches, similarity, subsumes, widen } from './similarity.js';
 import { findSiblings } from './siblings.js';
 import { tokenizeInto } from './tokenize.js';
 import { type Root, findLeaf, leafFor } from './tree.js';
@@ -104,8 +104,9 @@ export class Miner implements TemplateMiner {
   private absorb(p: Partition, cl: Cluster, tokens: readonly string[]): string {
     cl.size++;
     cl.lastSeen = this.tick;
-    if (widen(cl.tokens, tokens)) this.reindex(p, cl);
-    return cl.id;
+    if (!widen(cl.tokens, tokens)) return cl.id;
+    this.reindex(p, cl);
+    return this.resolve(cl.id); // it may have merged into an older cluster
   }
 
   /** After widening: record the new text as an alias, and merge with a cluster it now equals. */
@@ -114,14 +115,31 @@ export class Miner implements TemplateMiner {
     cl.key = canonicalKey(cl.tokens);
     const h = stableHash([p.key, cl.key]);
     if (!this.aliases.has(h) && h !== cl.id) this.aliases.set(h, cl.id);
-    const twin = p.byKey.get(cl.key);
-    if (twin === undefined || twin === cl) {
-      p.byKey.set(cl.key, cl);
-      return;
+    if (p.byKey.get(cl.key) === undefined) p.byKey.set(cl.key, cl);
+    this.absorbSubsumed(p, cl);
+  }
+
+  /**
+   * Converging clusters: after `cl` widened, every cluster of its length whose lines it now covers
+   * joins it. The older cluster's id survives (it was handed out first); the other becomes an alias.
+   */
+  private absorbSubsumed(p: Partition, cl: Cluster): void {
+    const list = p.byLength.get(cl.tokens.length);
+    if (list === undefined || list.length < 2) return;
+    let keep = cl;
+    for (const other of list.slice()) {
+      if (other === keep || !this.clusters.has(other.id) || !subsumes(keep.tokens, other.tokens)) continue;
+      if (other.seq < keep.seq) {
+        // The older one keeps its id but takes the wider template.
+        other.tokens = keep.tokens;
+        this.mergeInto(p, other, keep);
+        keep = other;
+      } else this.mergeInto(p, keep, other);
     }
-    // Converged: keep the older cluster (its id is the one already handed out first).
-    const [keep, drop] = twin.seq < cl.seq ? [twin, cl] : [cl, twin];
-    this.mergeInto(p, keep, drop);
+    if (keep.key !== canonicalKey(keep.tokens)) {
+      if (p.byKey.get(keep.key) === keep) p.byKey.delete(keep.key);
+      keep.key = canonicalKey(keep.tokens);
+    }
     p.byKey.set(keep.key, keep);
   }
 
@@ -138,8 +156,7 @@ export class Miner implements TemplateMiner {
     }
     this.unlinkLength(p, drop);
     this.clusters.delete(drop.id);
-    this.aliases.set(drop.id, keep.id);
-    for (const [k, v] of this.aliases) if (v === drop.id) this.aliases.set(k, keep.id);
+    this.aliases.set(drop.id, keep.id); // older aliases chain through it (see resolve)
     this.counters.merged++;
   }
 
@@ -153,12 +170,10 @@ export class Miner implements TemplateMiner {
     const siblings = findSiblings(p.byLength.get(tokens.length) ?? [], tokens, this.config.simThreshold, this.config.siblingValues);
     if (siblings !== undefined) {
       const keep = siblings[0] as Cluster;
-      for (let i = 1; i < siblings.length; i++) {
-        const other = siblings[i] as Cluster;
-        widen(keep.tokens, other.tokens);
-        this.mergeInto(p, keep, other);
-      }
-      return this.join(p, keep, leaf, tokens);
+      for (let i = 1; i < siblings.length; i++) widen(keep.tokens, (siblings[i] as Cluster).tokens);
+      widen(keep.tokens, tokens);
+      this.reindex(p, keep); // merges the siblings and everything else the widened template covers
+      return this.join(p, this.clusters.get(this.resolve(keep.id)) ?? keep, leaf, tokens);
     }
     if (this.config.variableLengthMerge) {
       const other = joinAcrossLengths(p.byLength, tokens, this.config.simThreshold);
@@ -258,7 +273,7 @@ export class Miner implements TemplateMiner {
   /** Resolves an id through the alias map (merged clusters answer to the survivor). */
   resolve(id: string): string {
     let cur = id;
-    for (let i = 0; i < 8 && !this.clusters.has(cur); i++) {
+    for (let i = 0; i < 1000 && !this.clusters.has(cur); i++) {
       const next = this.aliases.get(cur);
       if (next === undefined) break;
       cur = next;

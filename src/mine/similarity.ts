@@ -142,3 +142,16 @@ export function widen(template: string[], tokens: readonly string[]): boolean {
   }
   return changed;
 }
+
+/** True if every line `other` could hold also fits `template` (same length): it is subsumed. */
+export function subsumes(template: readonly string[], other: readonly string[]): boolean {
+  for (let i = 0; i < template.length; i++) {
+    const t = template[i] as string;
+    const o = other[i] as string;
+    if (t === o || t === WILDCARD) continue;
+    if (isVarLike(t) && isVarLike(o)) continue;
+    if (o !== WILDCARD && tokenFits(t, o)) continue;
+    return false;
+  }
+  return true;
+}
