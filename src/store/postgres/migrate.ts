@@ -10,7 +10,7 @@ const CREATE_TABLE = `CREATE TABLE IF NOT EXISTS schema_migrations (
 
 // One advisory lock per schema: two gardeners starting at once take turns; the second finds every
 // id recorded and applies nothing. Session-level, so it is released even if a migration fails.
-const LOCK = `hashtext(current_schema() || ':log-gardener:migrate')`;
+const LOCK = `hashtext(coalesce(current_schema(), '') || ':log-gardener:migrate')`;
 
 /**
  * Applies each migration whose id is not yet in schema_migrations, in list order, each in its own

@@ -92,7 +92,13 @@ export class PostgresStore implements Store {
 
   async migrate(): Promise<void> {
     await this.guard('migrate', async () => {
-      if (this.schema !== undefined) await this.pool.query(`CREATE SCHEMA IF NOT EXISTS ${this.schema}`);
+      if (this.schema !== undefined) {
+        // Two gardeners creating the schema at once: IF NOT EXISTS can still lose the race on the
+        // catalogue's unique index; the loser finds the schema there, which is all it wanted.
+        await this.pool.query(`CREATE SCHEMA IF NOT EXISTS ${this.schema}`).catch((err: { code?: string }) => {
+          if (err.code !== '23505' && err.code !== '42P06') throw err;
+        });
+      }
       await applyPgMigrations(this.pool, [...forDialect(coreMigrations, 'postgres'), ...this.extraMigrations]);
     });
   }
