@@ -33,6 +33,10 @@ const secrets: [name: string, input: string, expected: string][] = [
   ['prose password', 'Password: hunter2 then', 'Password: [REDACTED:secret-value] then'],
   ['api key header', 'X-Api-Key: 7f3a9c', 'X-Api-Key: [REDACTED:secret-value]'],
   ['url basic auth', 'connect postgres://admin:s3cret@db.internal:5432/app', 'connect postgres://[REDACTED:basic-auth]@db.internal:5432/app'],
+  ['redis password without user', 'redis://:s3cret@10.0.0.3:6379/0', 'redis://[REDACTED:basic-auth]@10.0.0.3:6379/0'],
+  ['cookie header', 'Cookie: session=abc123; theme=dark\nnext line', 'Cookie: [REDACTED:cookie]\nnext line'],
+  ['set-cookie in json', '{"set-cookie": "sid=xyz; HttpOnly", "status": 200}', '{"set-cookie": "[REDACTED:cookie]", "status": 200}'],
+  ['authorization in a python dict', "{'Authorization': 'Bearer abcdefghijklmnop', 'Host': 'x'}", "{'Authorization': 'Bearer [REDACTED:authorization]', 'Host': 'x'}"],
   ['https basic auth', 'GET https://user:pass@example.com/x', 'GET https://[REDACTED:basic-auth]@example.com/x'],
   ['private key block', 'k=-----BEGIN RSA PRIVATE KEY-----\nMIIEow\nIBAAK\n-----END RSA PRIVATE KEY----- done', 'k=[REDACTED:private-key] done'],
   ['private key escaped in json', '"private_key": "-----BEGIN PRIVATE KEY-----\\nMIIEvQ\\n-----END PRIVATE KEY-----\\n"', '"private_key": "[REDACTED:private-key]\\n"'],
@@ -67,6 +71,8 @@ const ordinary = [
   'eyJ is a prefix; base64 aGVsbG8gd29ybGQ= and version 1.2.3-rc.1',
   'AKIA in prose, ghp_ prefix alone, sk_live_ without key, xox- nothing',
   'Container called exit(3).',
+  'cookie consent banner shown; cookies disabled',
+  'git@github.com:acme/api.git and ssh://git@host/repo',
   'email bob@example.com stays unless configured',
 ];
 

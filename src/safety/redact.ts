@@ -55,6 +55,7 @@ export const REDACTION_RULES: readonly RedactionRule[] = [
   {
     // PEM private keys, also when newlines are escaped (\n) inside JSON, also when truncated (no END line).
     kind: 'private-key',
+    quick: /PRIVATE KEY/,
     pattern:
       /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----(?:[\s\S]*?-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----|(?:[A-Za-z0-9+/=\s]|\\[nr])*)/g,
   },
@@ -68,28 +69,37 @@ export const REDACTION_RULES: readonly RedactionRule[] = [
       scheme !== '' || looksLikeCredential(value) ? `${prefix}${scheme ? `${scheme} ` : ''}${m}` : whole,
   },
   {
+    // Cookie and Set-Cookie header values carry session tokens: the rest of the line goes.
+    kind: 'cookie',
+    quick: /cookie/i,
+    pattern: /((?<![\w-])(?:set-)?cookie\\?["']?\s*:\s*\\?["']?)(?!\[REDACTED:)[^\s"'\\][^\n"'\\]*/gi,
+    replace: (m, _whole, prefix = '') => `${prefix}${m}`,
+  },
+  {
     // A bearer token without its header. Case-sensitive "Bearer" and a token of 16+ credential
     // characters, so that prose ("the bearer token was rejected") survives.
     kind: 'bearer',
+    quick: /Bearer/,
     pattern: /(?<![\w-])(Bearer\s+)([A-Za-z0-9\-._~+/]{16,}=*)/g,
     replace: (m, _whole, prefix = '') => `${prefix}${m}`,
   },
   {
     // JWT / JWS: base64url header starting with `{"` (eyJ), a payload, an optional signature.
     kind: 'jwt',
+    quick: /eyJ/,
     pattern: /(?<![\w-])eyJ[A-Za-z0-9_-]{6,}\.[A-Za-z0-9_-]{6,}\.[A-Za-z0-9_-]*/g,
   },
-  { kind: 'google-api-key', pattern: /(?<![\w-])AIza[0-9A-Za-z_-]{35}(?![\w-])/g },
-  { kind: 'github-token', pattern: /(?<![\w-])(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})(?![\w-])/g },
-  { kind: 'aws-access-key', pattern: /(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA)[0-9A-Z]{16}(?![A-Za-z0-9])/g },
-  { kind: 'slack-token', pattern: /(?<![\w-])xox[abposre]-[A-Za-z0-9-]{10,}/g },
-  { kind: 'stripe-key', pattern: /(?<![\w-])(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,}(?![\w-])/g },
-  { kind: 'google-oauth-token', pattern: /(?<![\w-])ya29\.[A-Za-z0-9_-]{20,}/g },
+  { kind: 'google-api-key', quick: /AIza/, pattern: /(?<![\w-])AIza[0-9A-Za-z_-]{35}(?![\w-])/g },
+  { kind: 'github-token', quick: /gh[pousr]_|github_pat_/, pattern: /(?<![\w-])(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})(?![\w-])/g },
+  { kind: 'aws-access-key', quick: /A[KSBC][IC]A/, pattern: /(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA)[0-9A-Z]{16}(?![A-Za-z0-9])/g },
+  { kind: 'slack-token', quick: /xox/, pattern: /(?<![\w-])xox[abposre]-[A-Za-z0-9-]{10,}/g },
+  { kind: 'stripe-key', quick: /_(?:live|test)_/, pattern: /(?<![\w-])(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,}(?![\w-])/g },
+  { kind: 'google-oauth-token', quick: /ya29\./, pattern: /(?<![\w-])ya29\.[A-Za-z0-9_-]{20,}/g },
   {
-    // user:password in a URL (https://user:pass@host, postgres://u:p@db). The whole userinfo goes.
+    // user:password in a URL (https://user:pass@host, postgres://u:p@db, redis://:p@host). The whole userinfo goes.
     kind: 'basic-auth',
     quick: /:\/\/[^\s/]*@/,
-    pattern: /(?<![\w.+-])([a-z][a-z0-9+.-]{1,20}:\/\/)(?!\[REDACTED:)[^\s:/@?#[\]]+:[^\s/@?#]*@/gi,
+    pattern: /(?<![\w.+-])([a-z][a-z0-9+.-]{1,20}:\/\/)(?!\[REDACTED:)[^\s:/@?#[\]]*:[^\s/@?#]*@/gi,
     replace: (m, _whole, scheme = '') => `${scheme}${m}@`,
   },
   {
