@@ -23,10 +23,10 @@ export function qualifies(edge: Edge, t: EdgeThresholds): boolean {
 }
 
 /** The chosen join per group (group → edge), deterministic: rank, ratio, support, then key. */
-export function chooseJoins(edges: Edge[], thresholds: EdgeThresholds, eligible: (group: string) => boolean): Map<string, Edge> {
+export function chooseJoins(edges: Edge[], thresholds: EdgeThresholds, eligible: (edge: Edge) => boolean): Map<string, Edge> {
   const best = new Map<string, Edge>();
   for (const e of edges) {
-    if (!qualifies(e, thresholds) || !eligible(e.from) || !eligible(e.to)) continue;
+    if (!qualifies(e, thresholds) || !eligible(e)) continue;
     const cur = best.get(e.from);
     if (cur === undefined || better(e, cur)) best.set(e.from, e);
   }

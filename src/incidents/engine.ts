@@ -12,6 +12,7 @@ import { fingerprintOf, type Fingerprint } from './fingerprint.js';
 import { topInAppFrames } from './frames.js';
 import { addToGroup, MINUTE_MS, newGroup, type GroupAcc } from './group-acc.js';
 import { explainJoin, groupLabel } from './explain.js';
+import { explorerLink } from './explorer.js';
 import { hintsFor } from './hints.js';
 import { routePattern } from './route.js';
 import { applyRules, type Rule } from './rules.js';
@@ -140,12 +141,15 @@ export function createIncidentEngine(config?: Partial<IncidentConfig>): Incident
     for (const r of Object.values(history.revisions)) histRevisions.set(`${r.service}\u0000${r.name}`, Date.parse(r.firstLogged));
 
     // 1. Groups → incidents.
-    const usable = (k: string) => groups.get(k)?.ignored === false;
-    const joins = chooseJoins(evidence.edges(), cfg.thresholds, (k) => usable(k));
+    // Joins stay inside one service: an incident belongs to the service that logged it.
+    const usable = (e: Edge) => {
+      const a = groups.get(e.from);
+      const b = groups.get(e.to);
+      return a !== undefined && b !== undefined && !a.ignored && !b.ignored && a.service === b.service;
+    };
+    const joins = chooseJoins(evidence.edges(), cfg.thresholds, usable);
     const uf = new UnionFind();
-    for (const e of joins.values()) {
-      if (groups.get(e.from)!.service === groups.get(e.to)!.service) uf.union(e.from, e.to);
-    }
+    for (const e of joins.values()) uf.union(e.from, e.to);
     const clusters = new Map<string, GroupAcc[]>();
     for (const g of [...groups.values()].sort((a, b) => (a.key < b.key ? -1 : 1))) {
       if (g.ignored) continue;
@@ -283,6 +287,9 @@ export function createIncidentEngine(config?: Partial<IncidentConfig>): Incident
       incident.exception = { type: exception.type, message: exception.message.split('\n')[0] ?? '', topFrames: topInAppFrames(exception, 5), language: exception.language };
     }
     if (owner !== undefined) incident.owner = owner;
+    const primaryTemplate = [...primary.templates.values()].sort((a, b) => b.count - a.count || (a.id < b.id ? -1 : 1))[0];
+    const url = explorerLink(primary.project, primary, primaryTemplate !== undefined ? ctx.templates(primaryTemplate.id)?.template : undefined, f.firstMs, f.lastMs);
+    if (url !== undefined) incident.logsExplorerUrl = url;
     return [incident, f.freshPerMinute];
   }
 

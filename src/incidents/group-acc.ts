@@ -47,6 +47,7 @@ export interface GroupAcc {
   templates: Map<string, TemplateAcc>;
   exception?: ParsedException;
   loggers: Set<string>;
+  project?: string;
 }
 
 export function newGroup(key: string, service: string, fingerprint: Fingerprint, record: LogRecord): GroupAcc {
@@ -105,6 +106,7 @@ export function addToGroup(g: GroupAcc, r: LogRecord, templateId: string, fresh:
   }
   if (r.http?.status !== undefined) addHttp(g, r);
   if (g.exception === undefined && r.exception !== undefined) g.exception = r.exception;
+  if (g.project === undefined && r.project !== undefined) g.project = r.project;
   addSample(g, templateId, r);
 }
 
