@@ -11,7 +11,7 @@
 import { marker } from './markers.js';
 
 export type MaskType =
-  | 'bool' | 'url' | 'email' | 'host' | 'path' | 'uuid' | 'mac' | 'ip' | 'ts' | 'date' | 'dur' | 'size' | 'hex' | 'num' | 'id';
+  | 'bool' | 'url' | 'email' | 'host' | 'b64' | 'path' | 'uuid' | 'mac' | 'ip' | 'ts' | 'date' | 'dur' | 'size' | 'hex' | 'num' | 'id';
 
 export interface MaskRule {
   type: MaskType;
@@ -92,7 +92,7 @@ export const MASK_RULES: readonly MaskRule[] = [
 const FQDN_RE = /^[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*\.[a-z]{2,10}(?::\d{1,5})?$/;
 const DASH_HOST_RE = /^[a-z][a-z0-9]*(?:-[a-z0-9]+){2,}(?::\d{1,5})?$/;
 export function isHost(v: string): boolean {
-  return FQDN_RE.test(v) || DASH_HOST_RE.test(v);
+  return /\d/.test(v) && (FQDN_RE.test(v) || DASH_HOST_RE.test(v));
 }
 
 const BOOLS = new Set(['true', 'false', 'null', 'True', 'False', 'Null', 'TRUE', 'FALSE', 'NULL']);
@@ -204,7 +204,19 @@ function maskCore(core: string): string {
     const mv = value.indexOf('=') === -1 ? maskToken(value) : maskSegments(value);
     return mv === value ? core : core.slice(0, eq + 1) + mv;
   }
+  // Base64 blobs (keys, fingerprints, tokens), bare or after a "SHA256:"-style label.
+  if (core.length >= 20) {
+    const colon = core.indexOf(':');
+    if (isBase64(core)) return typed('b64');
+    if (colon > 0 && isBase64(core.slice(colon + 1))) return core.slice(0, colon + 1) + typed('b64');
+  }
   return maskSegments(core);
+}
+
+const B64_RE = /^[A-Za-z0-9+/]{16,}={0,2}$/;
+/** Long base64 with digits and both cases (so words and hex ids do not qualify). */
+export function isBase64(v: string): boolean {
+  return v.length >= 16 && B64_RE.test(v) && /\d/.test(v) && /[a-z]/.test(v) && /[A-Z]/.test(v);
 }
 
 // Characters that cut a token into segments: = , ; : ( ) [ ] { } " ' | @ # < > + * \ and '/'.
