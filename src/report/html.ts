@@ -6,7 +6,7 @@ import type { RunReport } from './model.js';
 import { redactReport, type RenderOptions } from './redact-report.js';
 import { svgBarChart } from './svg-chart.js';
 import {
-  bucketMinutes, incidentAnchor, orderedIncidents, PRIORITIES, samplesOf, serviceSeries, severityEntries, statusEntries,
+  bucketMinutes, clipText, incidentAnchor, orderedIncidents, PRIORITIES, samplesOf, serviceSeries, severityEntries, statusEntries,
 } from './view.js';
 
 // The HTML worklog: one self-contained file (inline CSS, inline SVG, no script, no fetched resource,
@@ -120,7 +120,9 @@ function sampleHtml(s: Sample, i: number): string {
   if (s.revision !== undefined) meta.push(`revision ${code(s.revision)}`);
   if (s.instanceId !== undefined) meta.push(`instance ${code(s.instanceId)}`);
   if (s.trace !== undefined) meta.push(`trace ${code(s.trace)}`);
-  return `<p><strong>Sample ${i + 1}</strong> — ${meta.join(' · ')}</p>\n<pre><code>${e(s.text)}</code></pre>`;
+  const clip = clipText(s.text);
+  const more = clip.omitted > 0 ? `\n<p class="muted">… ${formatInt(clip.omitted)} more characters not shown (the JSON report has the whole text).</p>` : '';
+  return `<p><strong>Sample ${i + 1}</strong> — ${meta.join(' · ')}</p>\n<pre><code>${e(clip.text)}</code></pre>${more}`;
 }
 
 function facts(inc: Incident, r: RunReport): string {

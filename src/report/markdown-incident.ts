@@ -4,7 +4,7 @@ import { countOf, formatDecimal, formatInt, formatMs, formatPercent } from './fo
 import { safeUrl } from './links.js';
 import { md, table } from './markdown-util.js';
 import type { RunReport } from './model.js';
-import { bucketMinutes, incidentAnchor, samplesOf, severityEntries, sparkline, statusEntries } from './view.js';
+import { bucketMinutes, clipText, incidentAnchor, samplesOf, severityEntries, sparkline, statusEntries } from './view.js';
 
 // One incident section of the Markdown worklog, in the order an on-call engineer reads it: what and
 // how bad, the evidence (patterns, samples, stack), why it is one incident, what to check, where to look.
@@ -85,7 +85,11 @@ function samplesSection(inc: Incident): string[] {
   const samples = samplesOf(inc);
   if (samples.length === 0) return [];
   const out = ['#### Verbatim samples (secrets redacted)', ''];
-  samples.forEach((s, i) => out.push(sampleHeader(s, i), '', fence(s.text, 'text'), ''));
+  samples.forEach((s, i) => {
+    const clip = clipText(s.text);
+    out.push(sampleHeader(s, i), '', fence(clip.text, 'text'), '');
+    if (clip.omitted > 0) out.push(`… ${formatInt(clip.omitted)} more characters not shown (the JSON report has the whole text).`, '');
+  });
   return out;
 }
 

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ZWJ } from '../safety/index.js';
+import { formatInt } from './format.js';
 import { renderMarkdown } from './markdown.js';
 import { scanMarkdown, stripCodeSpans, tablePipes } from './testdata/markdown-check.js';
 import { buildRunReport, FAKE_JWT, hostileRunReport, HOSTILE_TEXT } from './testdata/fixtures.js';
@@ -125,4 +126,16 @@ test('e-mail redaction is opt-in', () => {
   const withMail = { ...r, incidents: [inc] };
   assert.ok(renderMarkdown(withMail).includes('login failed for alice@example.com'));
   assert.ok(renderMarkdown(withMail, { redactEmails: true }).includes('login failed for [REDACTED:email]'));
+});
+
+test('a huge sample is shown clipped with the omitted count; the fence still holds', () => {
+  const r = buildRunReport();
+  const big = `${'line of a very long traceback\n'.repeat(1000)}\`\`\`\`\nend`;
+  const inc = { ...r.incidents[1]!, samples: [{ ...r.incidents[1]!.samples[0]!, text: big }] };
+  const md = renderMarkdown({ ...r, incidents: [inc] });
+  const s = scanMarkdown(md);
+  assert.equal(s.unclosed, false);
+  const body = s.fences.find((f) => f.body.startsWith('line of a very long traceback'))?.body ?? '';
+  assert.ok(body.length <= 8000 && body.length > 4000, String(body.length));
+  assert.ok(md.includes(`… ${formatInt(big.length - body.length)} more characters not shown`));
 });

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { bucketMinutes, orderedIncidents, samplesOf, sparkline } from './view.js';
+import { bucketMinutes, clipText, orderedIncidents, samplesOf, sparkline } from './view.js';
 import { buildRunReport, crashLoopIncident, jwtIncident } from './testdata/fixtures.js';
 
 test('orderedIncidents: priority, then score, then count, then key, whatever the input order', () => {
@@ -49,4 +49,14 @@ test('samplesOf: at most three, the incident samples first, unique by insertId',
   const s = samplesOf(inc);
   assert.deepEqual(s.map((x) => x.insertId), ['68bd8b02000a11b2c3d4e5f6', '68bd8b02000a11b2c3d4e5f9']);
   assert.equal(samplesOf(inc, 1).length, 1);
+});
+
+test('clipText: cuts long text at a line end, never inside a surrogate pair, and counts the rest', () => {
+  assert.deepEqual(clipText('short', 10), { text: 'short', omitted: 0 });
+  const lines = 'aaaa\nbbbb\ncccc\ndddd';
+  assert.deepEqual(clipText(lines, 12), { text: 'aaaa\nbbbb', omitted: lines.length - 9 });
+  const emoji = 'x'.repeat(9) + '😀' + 'y'.repeat(10);
+  const c = clipText(emoji, 10);
+  assert.equal(c.text, 'x'.repeat(9));
+  assert.equal(c.text.length + c.omitted, emoji.length);
 });

@@ -100,3 +100,18 @@ export function serviceSeries(report: RunReport): { errors: MinuteCount[]; warni
     other: report.perMinute.map((m) => ({ minute: m.minute, count: m.other })),
   };
 }
+
+/** Longest sample text shown in Markdown/HTML; the JSON always has the whole (redacted) text. */
+export const MAX_SAMPLE_CHARS = 8000;
+
+/**
+ * Cuts an already-redacted sample to `max` characters, at a line end when one is in the second half,
+ * never inside a surrogate pair; says how many characters were left out.
+ */
+export function clipText(text: string, max = MAX_SAMPLE_CHARS): { text: string; omitted: number } {
+  if (text.length <= max) return { text, omitted: 0 };
+  let end = text.lastIndexOf('\n', max);
+  if (end < max / 2) end = max;
+  if (end > 0 && /[\uD800-\uDBFF]/.test(text[end - 1] ?? '')) end--;
+  return { text: text.slice(0, end), omitted: text.length - end };
+}
