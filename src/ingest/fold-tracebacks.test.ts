@@ -104,3 +104,19 @@ test('stdout and request records are never fragments', async () => {
   const out = await collect(input);
   assert.equal(out.length, 5);
 });
+
+test('a Go panic split line by line (blank lines dropped) folds into one record', async () => {
+  const lines = ['panic: assignment to entry in nil map', 'goroutine 1 [running]:', 'main.store(...)', '\t/src/app/store.go:14 +0x2a', 'main.main()', '\t/src/app/main.go:9 +0x1d'];
+  const out = await collect([...lines.map((l, i) => stderr(`g${i}`, 'inst-G', i, l)), stderr('after', 'inst-G', 10, 'Container called exit(2).')]);
+  assert.deepEqual(out.map((r) => r.insertId), ['g0', 'after']);
+  assert.equal(out[0]?.exception?.language, 'go');
+  assert.equal(out[0]?.exception?.message, 'assignment to entry in nil map');
+  assert.deepEqual(out[0]?.exception?.frames.map((f) => f.function), ['main.store', 'main.main']);
+});
+
+test('a bare "Exception: boom" ends a Python trace', async () => {
+  const lines = ['Traceback (most recent call last):', '  File "/app/x.py", line 1, in <module>', 'Exception: boom'];
+  const out = await collect(lines.map((l, i) => stderr(`p${i}`, 'inst-P', i, l)));
+  assert.equal(out.length, 1);
+  assert.equal(out[0]?.exception?.type, 'Exception');
+});
