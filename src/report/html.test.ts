@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { renderHtml } from './html.js';
-import { buildRunReport, FAKE_JWT, hostileRunReport } from './testdata/fixtures.js';
+import { buildRunReport, emptyRunReport, FAKE_JWT, hostileRunReport } from './testdata/fixtures.js';
 
 const ALLOWED_TAGS = new Set([
   'html', 'head', 'meta', 'title', 'style', 'body', 'header', 'main', 'section', 'h1', 'h2', 'h4', 'p', 'ul', 'li', 'table',
@@ -74,4 +74,12 @@ test('a javascript: logs link is dropped, not linked', () => {
   const inc = { ...r.incidents[1]!, logsExplorerUrl: 'javascript:alert(1)' };
   const html = renderHtml({ ...r, incidents: [inc] });
   assert.ok(!html.includes('javascript:'));
+});
+
+test('a quiet run is still a well-formed page', () => {
+  const html = renderHtml(emptyRunReport());
+  assert.deepEqual(unbalanced(html), []);
+  assert.ok(html.includes('<p>No incidents in this window.</p>'));
+  assert.ok(html.includes('<p>No events.</p>'));
+  assert.ok(!html.includes('<svg'));
 });

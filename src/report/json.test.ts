@@ -5,7 +5,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { renderJson } from './json.js';
 import type { RunReport } from './model.js';
-import { buildRunReport, FAKE_JWT, hostileRunReport } from './testdata/fixtures.js';
+import { buildRunReport, emptyRunReport, FAKE_JWT, hostileRunReport } from './testdata/fixtures.js';
 
 const schemaPath = new URL('../../docs/report.schema.json', import.meta.url);
 const schema = JSON.parse(readFileSync(schemaPath, 'utf8')) as Record<string, unknown>;
@@ -30,7 +30,7 @@ function strictCopy(node: unknown): unknown {
 
 test('the rendered report validates against docs/report.schema.json (draft 2020-12)', () => {
   const validate = validator(schema);
-  for (const r of [buildRunReport(), hostileRunReport()]) {
+  for (const r of [buildRunReport(), hostileRunReport(), emptyRunReport()]) {
     const ok = validate(JSON.parse(renderJson(r)));
     assert.ok(ok, JSON.stringify(validate.errors, null, 2));
   }

@@ -4,7 +4,7 @@ import { ZWJ } from '../safety/index.js';
 import { formatInt } from './format.js';
 import { renderMarkdown } from './markdown.js';
 import { scanMarkdown, stripCodeSpans, tablePipes } from './testdata/markdown-check.js';
-import { buildRunReport, FAKE_JWT, hostileRunReport, HOSTILE_TEXT } from './testdata/fixtures.js';
+import { buildRunReport, emptyRunReport, FAKE_JWT, hostileRunReport, HOSTILE_TEXT } from './testdata/fixtures.js';
 import { redactSecrets, neutralizeMentions } from '../safety/index.js';
 
 test('title names the service and the exact UTC window', () => {
@@ -138,4 +138,23 @@ test('a huge sample is shown clipped with the omitted count; the fence still hol
   const body = s.fences.find((f) => f.body.startsWith('line of a very long traceback'))?.body ?? '';
   assert.ok(body.length <= 8000 && body.length > 4000, String(body.length));
   assert.ok(md.includes(`… ${formatInt(big.length - body.length)} more characters not shown`));
+});
+
+test('a quiet run renders every section without figures it does not have', () => {
+  const md = renderMarkdown(emptyRunReport());
+  assert.ok(md.includes('- By severity: none.'));
+  assert.ok(md.includes('peak none; last minute of the window **0**.'));
+  assert.ok(md.includes('## Incidents\n\nNo incidents in this window.'));
+  assert.ok(md.includes('## Timeline\n\nNo events.'));
+  assert.ok(!md.includes('## Activity per minute'));
+  assert.equal(scanMarkdown(md).unclosed, false);
+});
+
+test('a day-long window buckets the sparkline into 60 cells of 24 minutes', () => {
+  const r = buildRunReport({ window: { from: '2025-09-07T00:00:00Z', to: '2025-09-08T00:00:00Z', basis: 'since' } });
+  const md = renderMarkdown(r);
+  assert.ok(md.includes('24 h, chosen by since'));
+  assert.ok(md.includes('One cell = 24 min, from 2025-09-07T00:00:00Z'));
+  const errors = /^errors {3}(\S+) {2}max/m.exec(md)?.[1] ?? '';
+  assert.equal([...errors].length, 60);
 });

@@ -342,3 +342,23 @@ export function hostileRunReport(): RunReport {
   });
   return { ...base, incidents: [inc, ...base.incidents.slice(2)] };
 }
+
+/** A quiet run: nothing read in the window, no incidents, no sources. */
+export function emptyRunReport(): RunReport {
+  return buildRunReport({
+    incidents: [],
+    perMinute: [],
+    timeline: [],
+    summary: {
+      entriesRead: 0,
+      recordsAnalysed: 0,
+      bySeverity: {},
+      errorsPerMinutePeak: null,
+      errorsPerMinuteNow: 0,
+      incidentsByPriority: { P0: 0, P1: 0, P2: 0, P3: 0 },
+      newIncidents: 0,
+      regressions: 0,
+    },
+    coverage: { sources: [], outsideWindow: 0, belowMinSeverity: 0, duplicates: 0, miner: { lines: 0, templates: 0, skipped: 0, truncated: 0, evicted: 0 }, complete: true, notes: [] },
+  });
+}
