@@ -55,6 +55,13 @@ test('escapeMarkdown: cells and titles cannot be broken', () => {
   assert.equal(escapeMarkdown('**bold** _em_ `code` [l](u) ~~s~~ &amp; \\'), '\\*\\*bold\\*\\* \\_em\\_ \\`code\\` \\[l\\](u) \\~\\~s\\~\\~ \\&amp; \\\\');
 });
 
+test('escapeMarkdown: a trailing run of # survives in a heading', () => {
+  assert.equal(escapeMarkdown('queue full ##'), 'queue full \\#\\#');
+  assert.equal(escapeMarkdown('#'), '\\#');
+  assert.equal(escapeMarkdown('C# error'), 'C# error');
+  assert.equal(escapeMarkdown('issue#'), 'issue#');
+});
+
 test('escapeMarkdown: ordinary identifiers stay readable', () => {
   const s = 'service_name=auth-api 2025-09-07 13:21 ModuleNotFoundError: No module named x.y (3 times) #1 50%';
   assert.equal(escapeMarkdown(s), s);

@@ -53,7 +53,9 @@ const MD_SPECIAL = /[\\`*[\]<>|~&]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])/g;
  * backslash-escaped, so `|` cannot split a cell, `<script>` is shown not run, `**` does not embolden.
  */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/\r\n|\r|\n/g, ' ').replace(MD_SPECIAL, (c) => `\\${c}`);
+  const line = text.replace(/\r\n|\r|\n/g, ' ').replace(MD_SPECIAL, (c) => `\\${c}`);
+  // A trailing run of # would be taken as the closing sequence of an ATX heading and vanish.
+  return line.replace(/(?<=\s|^)(#+)(\s*)$/, (_m, hashes: string, ws: string) => `${hashes.replace(/#/g, '\\#')}${ws}`);
 }
 
 const HTML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
