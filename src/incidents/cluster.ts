@@ -9,6 +9,8 @@ export interface EdgeThreshold {
   ratio: number;
   /** Minimum number of occurrences carrying it (capped by the group's own count). */
   support: number;
+  /** Minimum support whatever the group's count: where one coincidence is not evidence. */
+  floor?: number;
 }
 
 export type EdgeThresholds = Record<EdgeKind, EdgeThreshold>;
@@ -19,7 +21,7 @@ export interface Join {
 
 export function qualifies(edge: Edge, t: EdgeThresholds): boolean {
   const th = t[edge.kind];
-  return edge.ratio >= th.ratio && edge.support >= Math.min(th.support, edge.of);
+  return edge.ratio >= th.ratio && edge.support >= Math.max(th.floor ?? 1, Math.min(th.support, edge.of));
 }
 
 /** The chosen join per group (group → edge), deterministic: rank, ratio, support, then key. */

@@ -42,10 +42,11 @@ export function defaultIncidentConfig(): IncidentConfig {
     },
     thresholds: {
       trace: { ratio: 0.5, support: 1 },
-      request: { ratio: 0.8, support: 3 },
+      // Two errors close in time, or an error inside one slow request, can be chance: at least twice.
+      request: { ratio: 0.8, support: 3, floor: 2 },
       fragment: { ratio: 0.5, support: 1 },
       exit: { ratio: 0.5, support: 1 },
-      'error-pair': { ratio: 0.8, support: 2 },
+      'error-pair': { ratio: 0.8, support: 3, floor: 2 },
       'instance-5xx': { ratio: 0.5, support: 2 },
     },
     activeDevHours: 24,

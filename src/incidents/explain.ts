@@ -1,5 +1,6 @@
 import type { Edge } from './evidence.js';
 import type { GroupAcc } from './group-acc.js';
+import { readable } from './titles.js';
 
 // Why parts were grouped, in one line per join, quoting what was joined and the measured support.
 
@@ -9,7 +10,7 @@ export function groupLabel(g: GroupAcc, templates: (id: string) => { template: s
   if (g.fingerprint.kind === 'request' || g.fingerprint.kind === 'exception' || g.fingerprint.kind === 'rule') return clip(g.fingerprint.basis);
   const top = [...g.templates.values()].sort((a, b) => b.count - a.count || (a.id < b.id ? -1 : 1))[0];
   const text = top === undefined ? g.fingerprint.basis : templates(top.id)?.template ?? top.samples[0]?.text ?? top.id;
-  return clip(text.split('\n')[0] ?? text);
+  return clip(readable(text.split('\n')[0] ?? text));
 }
 
 export function explainJoin(e: Edge, label: (key: string) => string): string {

@@ -62,11 +62,15 @@ export function readable(template: string): string {
     t = t
       .replace(/^(?:<\*>\s*)+(?:-\s+)?/, '')
       .replace(/^\[[^\]]*\]\s*/, '')
+      .replace(/^\|\s*/, '')
       .replace(/^(?:DEBUG|INFO|WARNING|ERROR|CRITICAL):[\w.]+:/, '')
-      .replace(/^(?:DEBUG|INFO|NOTICE|WARN(?:ING)?|ERROR|CRITICAL|FATAL)\s*[:\-|]?\s*/i, '')
-      .replace(/^(?:[\w.-]+\s+-\s+){1,3}(?=(?:DEBUG|INFO|NOTICE|WARN(?:ING)?|ERROR|CRITICAL|FATAL)\b)/i, '');
+      // loguru: "| ERROR | module:function:<*> | message"
+      .replace(/^(?:DEBUG|INFO|NOTICE|WARNING|ERROR|CRITICAL|SUCCESS|TRACE)\s*\|\s*[\w.:<>*-]+\s*\|\s*/, '')
+      .replace(/^(?:DEBUG|INFO|NOTICE|WARN(?:ING)?|ERROR|CRITICAL|FATAL)(?:\s*[:\-|]\s*|\s+)/, '')
+      .replace(/^(?:[\w.-]+\s+-\s+){1,3}(?=(?:DEBUG|INFO|NOTICE|WARN(?:ING)?|ERROR|CRITICAL|FATAL)\b)/, '');
     if (t === before) break;
   }
+  t = t.replace(/<\/?(?:red|yellow|white|green|blue|cyan|magenta|black|bold|dim|underline|normal|level)>/g, '').trim();
   return t === '' ? template.trim() : t;
 }
 
