@@ -120,3 +120,21 @@ test('a bare "Exception: boom" ends a Python trace', async () => {
   assert.equal(out.length, 1);
   assert.equal(out[0]?.exception?.type, 'Exception');
 });
+
+test('newest-first: two Java traces back to back stay apart; a Python chain stays whole', async () => {
+  const java = (n: number) => [`java.lang.IllegalStateException: boom ${n}`, '\tat com.acme.A.run(A.java:10)', '\tat com.acme.Main.main(Main.java:3)'];
+  const forward = [...java(1), ...java(2)].map((l, i) => stderr(`j${i}`, 'inst-J', i, l));
+  const out = await collect([...forward].reverse());
+  assert.deepEqual(out.map((r) => r.exception?.message), ['boom 2', 'boom 1']);
+
+  const chained = [
+    'Traceback (most recent call last):', '  File "/app/db.py", line 10, in get', 'IndexError: list index out of range',
+    'During handling of the above exception, another exception occurred:',
+    'Traceback (most recent call last):', '  File "/app/api.py", line 20, in handler', "KeyError: 'user'",
+  ].map((l, i) => stderr(`c${i}`, 'inst-C', i, l));
+  const outChain = await collect([...chained].reverse());
+  assert.equal(outChain.length, 1);
+  assert.deepEqual(outChain[0]?.exception?.chain?.map((c) => c.type), ['IndexError', 'KeyError']);
+  // And forward, the same chain is one record too.
+  assert.equal((await collect(chained)).length, 1);
+});

@@ -32,6 +32,8 @@ interface Run {
   key: string;
   fragments: Fragment[];
   lastKind: FragmentKind;
+  /** The kind before lastKind, to tell where an exception line sits. */
+  priorKind: FragmentKind | undefined;
   lastTimeMs: number;
   /** Filled when the run is closed. */
   output?: LogRecord[];
@@ -71,14 +73,15 @@ export class TracebackFolder {
     const run = this.open.get(key);
     const fragment: Fragment = { record, kind, seq: this.seq++ };
 
-    if (run !== undefined && kind !== 'other' && !isBoundary(run.lastKind, kind) && run.fragments.length < this.opts.maxFragments) {
+    if (run !== undefined && kind !== 'other' && !isBoundary(run.priorKind, run.lastKind, kind) && run.fragments.length < this.opts.maxFragments) {
       run.fragments.push(fragment);
+      run.priorKind = run.lastKind;
       run.lastKind = kind;
       run.lastTimeMs = record.timeMs;
     } else {
       if (run !== undefined) this.close(run);
       if (kind === 'header' || kind === 'frame' || kind === 'exception') {
-        const fresh: Run = { key, fragments: [fragment], lastKind: kind, lastTimeMs: record.timeMs };
+        const fresh: Run = { key, fragments: [fragment], lastKind: kind, priorKind: undefined, lastTimeMs: record.timeMs };
         this.open.set(key, fresh);
         this.queue.push({ run: fresh });
       } else {
@@ -147,10 +150,15 @@ function keyOf(r: LogRecord): string {
 
 /**
  * Where one trace ends and the next begins, in either reading direction: an exception line next to
- * a header (forward: "…Error: x" then "Traceback…"; newest-first: "Traceback…" then "…Error: y").
+ * a header (forward: "…Error: x" then "Traceback…"; newest-first: "Traceback…" then "…Error: y"),
+ * or a frame after an exception line that closed a list of frames (forward Python: the trace is
+ * over; newest-first Java: the head line came last, the next frames belong to an older trace). An
+ * exception line that follows a chain marker (newest-first Python chains) does not end the trace.
  */
-function isBoundary(prev: FragmentKind, next: FragmentKind): boolean {
-  return (prev === 'exception' && (next === 'header' || next === 'exception')) || (prev === 'header' && (next === 'exception' || next === 'header'));
+function isBoundary(prior: FragmentKind | undefined, prev: FragmentKind, next: FragmentKind): boolean {
+  if (prev === 'exception') return next === 'header' || next === 'exception' || (next === 'frame' && prior === 'frame');
+  if (prev === 'header') return next === 'exception' || next === 'header';
+  return false;
 }
 
 function foldRun(fragments: Fragment[], newestFirst: boolean): LogRecord[] {
