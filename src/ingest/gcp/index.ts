@@ -21,3 +21,5 @@ export type { ReadProgress } from './progress.js';
 export { RollingRateLimiter, backoffDelay, seededRandom, realSleep, DEFAULT_BACKOFF } from './pacing.js';
 export type { Sleep, BackoffPolicy } from './pacing.js';
 export { JsonArraySplitter } from './json-array-splitter.js';
+export { openCloudLogging } from './open.js';
+export type { OpenCloudLoggingOptions, CloudLoggingSource } from './open.js';
