@@ -83,7 +83,9 @@ async function* readInput(input: string, cov: SourceCoverage, opts: FileSourceOp
     yield* emit(folder.end());
     cov.complete = true;
   } catch (err) {
-    // A read failing midway (a truncated .gz, a vanished file): keep what was read, say so.
+    // A read failing midway (a truncated .gz, an I/O error) carries a code: keep what was read and
+    // say so. Anything else is a bug and must not pass for bad input.
+    if (!(err instanceof Error && typeof (err as NodeJS.ErrnoException).code === 'string')) throw err;
     for (const timed of filler.end()) yield* emit(folder.push(timed));
     yield* emit(folder.end());
     problem(lastPosition, `reading stopped: ${reasonOf(err)}`);

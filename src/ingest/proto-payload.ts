@@ -1,5 +1,5 @@
 import type { AuditInfo } from '../core/record.js';
-import { compact, firstStr, isObject, num, obj, str } from './fields.js';
+import { compact, firstStr, num, obj, str } from './fields.js';
 import type { JsonObject } from './fields.js';
 
 // protoPayload, chiefly google.cloud.audit.AuditLog: who did what to which resource, and how it ended.
@@ -31,8 +31,4 @@ export function auditMessage(a: AuditInfo, p: JsonObject): string {
   if (parts.length > 0) return parts.join(': ');
   const type = str(p['@type']);
   return type !== undefined ? `protoPayload ${type}` : JSON.stringify(p);
-}
-
-export function isProto(v: unknown): v is JsonObject {
-  return isObject(v);
 }
