@@ -30,6 +30,7 @@ function neutralizeSegment(text: string): string {
 
 /** Makes `@user`, `@org/team`, `#123`, `owner/repo#123` and `GH-123` inert, leaving URLs and e-mails as they are. */
 export function neutralizeMentions(text: string): string {
+  if (!/[@#]|gh-/i.test(text)) return text;
   let out = '';
   let last = 0;
   for (const m of text.matchAll(URL_PATTERN)) {
