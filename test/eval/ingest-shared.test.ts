@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openFileSource } from '../../src/ingest/index.js';
+import { JsonArraySplitter, openFileSource } from '../../src/ingest/index.js';
 import type { LogRecord } from '../../src/core/record.js';
 
 // Reads the real Cloud Logging exports in ../shared and checks the streamed source against an
@@ -70,4 +70,19 @@ test('request logs of the auth-failures export carry their 403s and latencies', 
   const sumLatency = (xs: Array<number | undefined>) => xs.reduce<number>((s, x) => s + (x ?? 0), 0);
   const expectedMs = sumLatency(entries.map((e) => (e.httpRequest?.latency ? Number.parseFloat(e.httpRequest.latency) * 1000 : undefined)));
   assert.ok(Math.abs(sumLatency(records.map((r) => r.http?.latencyMs)) - expectedMs) < 1e-6 * expectedMs);
+});
+
+test('the JSON array splitter cuts the real exports exactly where JSON.parse does, whatever the chunking', () => {
+  for (const file of files) {
+    const text = readFileSync(join(dataDir, file), 'utf8');
+    const expected = JSON.parse(text) as unknown[];
+    for (const size of [1, 7, 4096]) {
+      const splitter = new JsonArraySplitter();
+      const texts: string[] = [];
+      for (let i = 0; i < text.length; i += size) for (const el of splitter.push(text.slice(i, i + size))) texts.push(el.text ?? `problem: ${el.problem}`);
+      for (const el of splitter.end()) texts.push(el.text ?? `problem: ${el.problem}`);
+      assert.equal(texts.length, expected.length, `${file} in chunks of ${size}`);
+      assert.deepEqual(texts.map((t) => JSON.parse(t) as unknown), expected, `${file} in chunks of ${size}`);
+    }
+  }
 });
