@@ -68,6 +68,20 @@ export function createIncidentEngine(config?: Partial<IncidentConfig>): Incident
   const revisionFirst = new Map<string, number>(); // "service\0revision" → first ms in window
   const templatesSeen = new Map<string, TemplateSeen>(); // "service\0templateId"
 
+  // Hashing is the costliest step of add(); the same fingerprint recurs on most lines, so its key
+  // is remembered (bounded: cleared if it ever grows past the limit).
+  const keyMemo = new Map<string, string>();
+  function hashOf(service: string, fp: Fingerprint): string {
+    const memoKey = `${service}\u0000${fp.version}\u0000${fp.kind}\u0000${fp.basis}`;
+    let key = keyMemo.get(memoKey);
+    if (key === undefined) {
+      key = stableHash([service, String(fp.version), fp.kind, fp.basis]);
+      if (keyMemo.size >= 100_000) keyMemo.clear();
+      keyMemo.set(memoKey, key);
+    }
+    return key;
+  }
+
   function keyFor(record: LogRecord, templateId: string, role: RecordRole): { key: string; fp: Fingerprint; rule?: Rule; annotations: Rule[] } {
     const verdict = applyRules(cfg.rules, record);
     const rule = verdict.grouping;
@@ -78,7 +92,7 @@ export function createIncidentEngine(config?: Partial<IncidentConfig>): Incident
       fp = { ...fp, basis: `${fp.basis} | ${label}=${record.labels[label] ?? '(none)'}` };
     }
     const service = record.service ?? '';
-    const key = stableHash([service, String(fp.version), fp.kind, fp.basis]);
+    const key = hashOf(service, fp);
     return rule === undefined ? { key, fp, annotations: verdict.annotations } : { key, fp, rule, annotations: verdict.annotations };
   }
 

@@ -31,6 +31,11 @@ export interface EvidenceLimits {
   serverErrorWindowMs: number;
 }
 
+/** How far apart two records can be and still relate (the widest of the windows above). */
+function horizonOf(l: EvidenceLimits): number {
+  return Math.max(l.exitWindowMs, l.fragmentWindowMs, l.errorPairWindowMs, l.serverErrorWindowMs);
+}
+
 interface Entry {
   group: string;
   t: number;
@@ -63,15 +68,17 @@ export interface Edge {
 
 export class EvidenceCollector {
   private readonly traces: LruMap<string, Set<string>>;
-  private readonly instances: LruMap<string, Entry[]>;
+  private readonly instances: LruMap<string, { entries: Entry[]; next: number }>;
   private readonly occurrences = new Map<string, number>();
   private readonly traced = new Map<string, number>();
   private readonly shared = new Map<string, number>();
   private readonly directed = new Map<string, number>();
+  private readonly horizon: number;
 
   constructor(private readonly limits: EvidenceLimits) {
     this.traces = new LruMap(limits.maxTraces);
     this.instances = new LruMap(limits.maxInstances);
+    this.horizon = horizonOf(limits);
   }
 
   add(o: Observation): void {
@@ -96,21 +103,29 @@ export class EvidenceCollector {
   private addInstance(o: Observation): void {
     let ring = this.instances.get(o.instance!);
     if (ring === undefined) {
-      ring = [];
+      ring = { entries: [], next: 0 };
       this.instances.set(o.instance!, ring);
     }
     const x: Entry = { group: o.group, t: o.timeMs, role: o.role };
     if (o.status !== undefined) {
       x.status = o.status;
-      x.spanEnd = o.timeMs + Math.max(0, o.latencyMs ?? 0);
+      // Spans are capped at the horizon: containment in a minutes-long request says little.
+      x.spanEnd = o.timeMs + Math.min(this.horizon, Math.max(0, o.latencyMs ?? 0));
     }
-    for (const y of ring) {
+    const reach = this.horizon + this.limits.requestSlackMs;
+    for (const y of ring.entries) {
       if (y.group === x.group) continue;
+      const dt = x.t - y.t;
+      if (dt > reach + (y.spanEnd !== undefined ? y.spanEnd - y.t : 0) || -dt > reach + (x.spanEnd !== undefined ? x.spanEnd - x.t : 0)) continue;
       this.relate(x, y);
       this.relate(y, x);
     }
-    ring.push(x);
-    if (ring.length > this.limits.perInstance) ring.shift();
+    // A fixed-size circular buffer: the oldest entry is overwritten.
+    if (ring.entries.length < this.limits.perInstance) ring.entries.push(x);
+    else {
+      ring.entries[ring.next] = x;
+      ring.next = (ring.next + 1) % this.limits.perInstance;
+    }
   }
 
   /** Credits `s` (the satellite) with evidence towards `a`'s group, once per kind and group. */

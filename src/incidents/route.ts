@@ -24,7 +24,8 @@ export function routePattern(url: string): string {
   return path
     .split('/')
     .map((seg) => {
-      if (seg === '') return seg;
+      // Plain words (no digits) are never masked: skip the masks for the common case.
+      if (seg === '' || !/[\d@]/.test(seg)) return seg;
       for (const [re, mask] of SEGMENT_MASKS) if (re.test(seg)) return mask;
       return seg;
     })

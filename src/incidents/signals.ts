@@ -25,8 +25,13 @@ export function exitCodeOf(message: string): string | undefined {
   return m?.[1];
 }
 
+// One alternation instead of a loop over patterns: this runs on every line.
+const EXIT_ANY = new RegExp(EXIT_PATTERNS.map((p) => `(?:${p.source})`).join('|'), 'i');
+const EXIT_EXACT = EXIT_PATTERNS;
+
 export function isExitLine(message: string): boolean {
-  return EXIT_PATTERNS.some((p) => p.test(message));
+  // The combined test is case-insensitive; confirm with the exact patterns on a (rare) hit.
+  return EXIT_ANY.test(message) && EXIT_EXACT.some((p) => p.test(message));
 }
 
 const FRAGMENT_PATTERNS: RegExp[] = [
@@ -40,8 +45,10 @@ const FRAGMENT_PATTERNS: RegExp[] = [
   /^\s{2,}\S/,
 ];
 
+const FRAGMENT_ANY = new RegExp(FRAGMENT_PATTERNS.map((p) => `(?:${p.source})`).join('|'));
+
 export function isTracebackFragment(message: string): boolean {
-  return FRAGMENT_PATTERNS.some((p) => p.test(message));
+  return FRAGMENT_ANY.test(message);
 }
 
 /** A bare exception line as Python/Java print it last: "ModuleNotFoundError: No module named 'x'". */

@@ -81,7 +81,7 @@ export function figuresOf(groups: GroupAcc[], windowToMs: number): IncidentFigur
   }
   const minutes = toMinuteCounts(perMinute);
   const peak = minutes.reduce<MinuteCount>((best, m) => (m.count > best.count ? m : best), minutes[0] ?? { minute: isoMinute(firstMs), count: 0 });
-  const lastFull = Math.floor(windowToMs / MINUTE_MS) * MINUTE_MS - MINUTE_MS;
+  const lastFull = Math.floor(windowToMs / MINUTE_MS) - 1;
   let failedRequests = 0;
   for (const [status, n] of byStatus) if (status >= 500 || USER_FACING_4XX.has(status)) failedRequests += n;
   const figures: IncidentFigures = {
@@ -141,7 +141,7 @@ export function revisionsSeen(f: IncidentFigures, firstLogged: (name: string) =>
 }
 
 function toMinuteCounts(m: Map<number, number>): MinuteCount[] {
-  return [...m].sort((a, b) => a[0] - b[0]).map(([ms, count]) => ({ minute: isoMinute(ms), count }));
+  return [...m].sort((a, b) => a[0] - b[0]).map(([n, count]) => ({ minute: isoMinute(n * MINUTE_MS), count }));
 }
 
 function addAll<K>(into: Map<K, number>, from: Map<K, number>): void {
