@@ -199,3 +199,11 @@ test('a raw line without severity stays DEFAULT; the level word in its text is k
   const rated = normalizeEntry({ ...cloudRun, severity: 'INFO', textPayload: 'x - ERROR - y' }, origin);
   assert.equal('levelInText' in rated, false);
 });
+
+test('an entry without insertId gets a content hash: the same entry, the same id', () => {
+  const { insertId: _i, ...noId } = { ...cloudRun, textPayload: 'x' };
+  const a = normalizeEntry(noId, origin).insertId;
+  assert.match(a, /^sha-[0-9a-f]{16}$/);
+  assert.equal(normalizeEntry({ ...noId }, { input: 'other', line: 9 }).insertId, a);
+  assert.notEqual(normalizeEntry({ ...noId, textPayload: 'y' }, origin).insertId, a);
+});

@@ -1,3 +1,4 @@
+import { stableHash } from '../core/hash.js';
 import type { LogRecord, RecordOrigin } from '../core/record.js';
 import { parseSeverity } from '../core/severity.js';
 import type { Severity } from '../core/severity.js';
@@ -56,7 +57,8 @@ export function normalizeEntry(entry: unknown, origin: RecordOrigin): LogRecord 
 
   const time = parseTimestamp(entry['timestamp']) ?? parseTimestamp(entry['receiveTimestamp']);
   const receive = parseTimestamp(entry['receiveTimestamp']);
-  const insertId = str(entry['insertId']) ?? '';
+  // Without an insertId, a hash of the entry's content: stable across runs, like the real ids.
+  const insertId = str(entry['insertId']) ?? `sha-${stableHash([JSON.stringify(entry)])}`;
 
   const severity = severityOf(entry['severity'], jf?.severity);
   // A raw stderr line has no severity; the level word in its text is kept apart, as a hint.
