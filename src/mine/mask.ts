@@ -92,7 +92,14 @@ export const MASK_RULES: readonly MaskRule[] = [
 const FQDN_RE = /^[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*\.[a-z]{2,10}(?::\d{1,5})?$/;
 const DASH_HOST_RE = /^[a-z][a-z0-9]*(?:-[a-z0-9]+){2,}(?::\d{1,5})?$/;
 export function isHost(v: string): boolean {
-  return /\d/.test(v) && (FQDN_RE.test(v) || DASH_HOST_RE.test(v));
+  // Cheap shape checks first: a host name ends in a letter (TLD), a digit (dash form) or a port.
+  const first = v.charCodeAt(0);
+  if (!isAlnum(first)) return false;
+  const last = v.charCodeAt(v.length - 1);
+  const fqdn = (last >= 97 && last <= 122) || (isDigit(last) && v.includes(':'));
+  const dash = isDigit(last) && first >= 97 && first <= 122;
+  if (!fqdn && !dash) return false;
+  return /\d/.test(v) && ((fqdn && FQDN_RE.test(v)) || (dash && DASH_HOST_RE.test(v)));
 }
 
 const BOOLS = new Set(['true', 'false', 'null', 'True', 'False', 'Null', 'TRUE', 'FALSE', 'NULL']);

@@ -210,7 +210,7 @@ export class Miner implements TemplateMiner {
     let id = this.aliases.get(stableHash([p.key, key])) ?? stableHash([p.key, key]);
     for (let k = 1; this.clusters.has(id); k++) id = stableHash([p.key, key, String(k)]);
     const cl: Cluster = {
-      id, partition: p.key, tokens: tokens.slice(), size: 1, lastSeen: this.tick, seq: this.seq++, leaves: [leaf], key,
+      id, partition: p.key, tokens: tokens.map(detach), size: 1, lastSeen: this.tick, seq: this.seq++, leaves: [leaf], key,
     };
     leaf.clusters.push(cl);
     this.link(p, cl);
@@ -309,6 +309,14 @@ export class Miner implements TemplateMiner {
   stats(): MinerCounters {
     return { ...this.counters, templates: this.clusters.size };
   }
+}
+
+/**
+ * A copy of a token that does not share memory with the line it came from: V8 keeps a substring as
+ * a view into its parent, so a template would otherwise pin a whole input chunk in memory.
+ */
+function detach(token: string): string {
+  return token.length < 13 ? token : (' ' + token).slice(1);
 }
 
 /** Loghub text of a template: one <*> per variable, tokens joined by one space. */

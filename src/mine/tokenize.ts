@@ -17,8 +17,14 @@ export function tokenizeInto(line: string, out: string[], maxTokens = Infinity):
   let mask = false;
   let digitsOnly = true;
   let maybeMonth = false;
+  // Rolling window of the last four characters, lower-cased: spots "true", "false", "null"
+  // (which carry no digit) at the cost of a shift per character.
+  let last4 = 0;
+  let bools = false;
   for (let i = 0; i <= n; i++) {
     const c = i < n ? line.charCodeAt(i) : 32;
+    last4 = ((last4 << 8) | (c | 32)) >>> 0;
+    if (last4 === W_TRUE || last4 === W_ALSE || last4 === W_NULL) bools = true;
     if (c === 32 || c === 9 || c === 10 || c === 13) {
       if (start >= 0) {
         if (out.length >= maxTokens) return -1;
@@ -43,11 +49,13 @@ export function tokenizeInto(line: string, out: string[], maxTokens = Infinity):
   if (maybeMonth && out.length >= 3) collapseDates(out);
   // Booleans carry no digit, so the scan above did not send them to masking; one native search
   // per line finds the rare lines that have them.
-  if (BOOL_RE.test(line)) maskBools(out);
+  if (bools) maskBools(out);
   return out.length;
 }
 
-const BOOL_RE = /true|false|null/i;
+const W_TRUE = 0x74727565; // "true"
+const W_ALSE = 0x616c7365; // "alse"
+const W_NULL = 0x6e756c6c; // "null"
 function maskBools(out: string[]): void {
   for (let k = 0; k < out.length; k++) {
     const t = out[k] as string;

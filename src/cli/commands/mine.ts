@@ -160,7 +160,7 @@ async function mineFile(path: string, opts: MineArgs, format: LogFormat | undefi
   const out: NodeJS.WritableStream = opts.output === undefined ? io.stdout : createWriteStream(opts.output);
   let buf = 'LineId,Content,EventId,EventTemplate\n';
   let row = 0;
-  const pending: Promise<void>[] = [];
+  let blocked = false;
   await forEachLine(path, (raw) => {
     const line = raw.trim();
     const content = format === undefined ? line : format.content(line);
@@ -168,10 +168,14 @@ async function mineFile(path: string, opts: MineArgs, format: LogFormat | undefi
     const k = perLine[row++] as number;
     buf += `${row},${csvField(content)},${finalId[k]},${finalTpl[k]}\n`;
     if (buf.length > 1 << 16) {
-      if (!out.write(buf)) pending.push(new Promise<void>((resolve) => out.once('drain', resolve)));
+      if (!out.write(buf)) blocked = true;
       buf = '';
     }
-  }, () => Promise.all(pending.splice(0)).then(() => undefined));
+  }, async () => {
+    // Back-pressure: wait for the writer once per input chunk if it asked us to.
+    if (blocked) await new Promise<void>((resolve) => out.once('drain', resolve));
+    blocked = false;
+  });
   if (opts.output === undefined) out.write(buf);
   else await new Promise<void>((resolve, reject) => {
     out.on('error', reject);
