@@ -83,3 +83,11 @@ test('a quiet run is still a well-formed page', () => {
   assert.ok(html.includes('<p>No events.</p>'));
   assert.ok(!html.includes('<svg'));
 });
+
+test('the GitHub plan summary is escaped like everything else', () => {
+  const github = { repo: '<b>acme</b>/api', applied: true, actions: { create: 1 }, done: 1, deferred: 0, failed: 0 };
+  const html = renderHtml(buildRunReport({ github }));
+  assert.ok(html.includes('<section id="github">'));
+  assert.ok(html.includes('Repository <code>&lt;b&gt;acme&lt;/b&gt;/api</code>, applied.'));
+  assert.deepEqual(unbalanced(html), []);
+});

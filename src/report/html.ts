@@ -1,6 +1,7 @@
 import type { Incident, Sample } from '../core/incident.js';
 import { escapeHtml } from '../safety/index.js';
 import { countOf, formatDecimal, formatDuration, formatInt, formatMs, formatPercent, minutesBetween } from './format.js';
+import { githubSummaryOf } from './github-summary.js';
 import { safeUrl } from './links.js';
 import type { RunReport } from './model.js';
 import { redactReport, type RenderOptions } from './redact-report.js';
@@ -264,9 +265,20 @@ function coverage(r: RunReport): string {
   ];
   parts.push(`<ul>${items.map((i) => `<li>${i}</li>`).join('\n')}</ul>`);
   if (r.query !== undefined) parts.push('<p>Query:</p>', `<pre><code>${e(r.query)}</code></pre>`);
-  if (r.github !== undefined) parts.push('<p>A GitHub plan was computed for this run; it is in the JSON report under <code>github</code>.</p>');
   parts.push('</section>');
   return parts.join('\n');
+}
+
+function github(r: RunReport): string {
+  if (r.github === undefined) return '';
+  const g = githubSummaryOf(r.github);
+  const body =
+    g === undefined
+      ? '<p>A GitHub plan was computed for this run; it is in the JSON report under <code>github</code>.</p>'
+      : `<p>Repository ${code(g.repo)}, ${g.applied ? 'applied' : 'dry run (nothing was written to GitHub)'}.</p>\n<ul><li>Planned actions: ${
+          g.actions.length === 0 ? 'none' : g.actions.map(([k, n]) => `${e(k)} ${formatInt(n)}`).join(' · ')
+        }.</li><li>Done ${formatInt(g.done)}, deferred ${formatInt(g.deferred)}, failed ${formatInt(g.failed)}.</li></ul>`;
+  return `<section id="github">\n<h2>GitHub</h2>\n${body}\n</section>`;
 }
 
 /** The worklog as one self-contained HTML file. Log text is redacted and escaped everywhere. */
@@ -293,6 +305,7 @@ export function renderHtml(report: RunReport, opts: RenderOptions = {}): string 
     incidents(r),
     timeline(r),
     activity(r),
+    github(r),
     coverage(r),
     '</main>',
     '</body>',

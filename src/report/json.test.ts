@@ -38,8 +38,11 @@ test('the rendered report validates against docs/report.schema.json (draft 2020-
 
 test('the schema documents every key the renderer writes (strict copy)', () => {
   const validate = validator(strictCopy(schema) as object);
-  const ok = validate(JSON.parse(renderJson(buildRunReport())));
-  assert.ok(ok, JSON.stringify(validate.errors, null, 2));
+  const github = { repo: 'acme/api', applied: true, actions: { create: 2 }, done: 2, deferred: 0, failed: 0 };
+  for (const r of [buildRunReport(), buildRunReport({ github })]) {
+    const ok = validate(JSON.parse(renderJson(r)));
+    assert.ok(ok, JSON.stringify(validate.errors, null, 2));
+  }
 });
 
 test('the schema rejects what it should', () => {

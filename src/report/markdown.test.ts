@@ -158,3 +158,15 @@ test('a day-long window buckets the sparkline into 60 cells of 24 minutes', () =
   const errors = /^errors {3}(\S+) {2}max/m.exec(md)?.[1] ?? '';
   assert.equal([...errors].length, 60);
 });
+
+test('the GitHub plan summary is shown when the run computed one', () => {
+  const r = buildRunReport({ github: { repo: 'acme/api', applied: false, actions: { noop: 1, create: 2, comment: 1 }, done: 0, deferred: 1, failed: 0 } });
+  const md = renderMarkdown(r);
+  assert.ok(md.includes('## GitHub\n\nRepository `acme/api`, dry run (nothing was written to GitHub).'));
+  assert.ok(md.includes('- Planned actions: create 2 · comment 1 · noop 1.'));
+  assert.ok(md.includes('- Done 0, deferred 1, failed 0.'));
+  assert.ok(md.indexOf('## GitHub') < md.indexOf('## Coverage'));
+  const odd = renderMarkdown(buildRunReport({ github: { something: 'else' } }));
+  assert.ok(odd.includes('it is in the JSON report under `github`'));
+  assert.ok(!renderMarkdown(buildRunReport()).includes('## GitHub'));
+});

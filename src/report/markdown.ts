@@ -1,5 +1,6 @@
 import { fence, inlineCode } from '../safety/index.js';
 import { formatDuration, formatInt, minutesBetween } from './format.js';
+import { githubSummaryOf } from './github-summary.js';
 import { incidentSection, severityList } from './markdown-incident.js';
 import { md, table } from './markdown-util.js';
 import type { RunReport } from './model.js';
@@ -137,14 +138,29 @@ function coverage(r: RunReport): string[] {
   for (const n of c.notes) out.push(`- ${md(n)}`);
   out.push('');
   if (r.query !== undefined) out.push('Query:', '', fence(r.query, 'text'), '');
-  if (r.github !== undefined) out.push('A GitHub plan was computed for this run; it is in the JSON report under `github`.', '');
   return out;
+}
+
+function github(r: RunReport): string[] {
+  if (r.github === undefined) return [];
+  const g = githubSummaryOf(r.github);
+  if (g === undefined) return ['## GitHub', '', 'A GitHub plan was computed for this run; it is in the JSON report under `github`.', ''];
+  const actions = g.actions.length === 0 ? 'none' : g.actions.map(([k, n]) => `${md(k)} ${formatInt(n)}`).join(' · ');
+  return [
+    '## GitHub',
+    '',
+    `Repository ${code(g.repo)}, ${g.applied ? 'applied' : 'dry run (nothing was written to GitHub)'}.`,
+    '',
+    `- Planned actions: ${actions}.`,
+    `- Done ${formatInt(g.done)}, deferred ${formatInt(g.deferred)}, failed ${formatInt(g.failed)}.`,
+    '',
+  ];
 }
 
 /** The worklog as Markdown (GitHub-flavoured). Log text is redacted, mentions neutralized, and fenced. */
 export function renderMarkdown(report: RunReport, opts: RenderOptions = {}): string {
   const r = sanitizeReportForMarkdown(report, opts);
-  const parts = [...header(r), ...summary(r), ...incidents(r), ...timeline(r), ...activity(r), ...coverage(r)];
+  const parts = [...header(r), ...summary(r), ...incidents(r), ...timeline(r), ...activity(r), ...github(r), ...coverage(r)];
   // No whitespace clean-up over the whole text: it would alter blank lines inside verbatim samples.
   return `${parts.join('\n').trimEnd()}\n`;
 }
