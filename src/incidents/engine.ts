@@ -4,6 +4,7 @@ import type { Incident, MinuteCount, Priority, Sample, TemplateSummary } from '.
 import type { LogRecord } from '../core/record.js';
 import { SEVERITY_NUMBERS } from '../core/severity.js';
 import type { IncidentObservation, TemplateObservation } from '../store/store.js';
+import { beatsChance, chanceOf } from './chance.js';
 import { classify, type RevisionAge } from './classify.js';
 import { chooseJoins, UnionFind } from './cluster.js';
 import { resolveIncidentConfig, type IncidentConfig } from './config.js';
@@ -159,7 +160,7 @@ export function createIncidentEngine(config?: Partial<IncidentConfig>): Incident
     const usable = (e: Edge) => {
       const a = groups.get(e.from);
       const b = groups.get(e.to);
-      return a !== undefined && b !== undefined && !a.ignored && !b.ignored && a.service === b.service;
+      return a !== undefined && b !== undefined && !a.ignored && !b.ignored && a.service === b.service && beatsChance(e, chanceOf(e, b, cfg.evidence));
     };
     const joins = chooseJoins(evidence.edges(), cfg.thresholds, usable);
     const uf = new UnionFind();

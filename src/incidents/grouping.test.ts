@@ -138,3 +138,13 @@ test('incident keys are content hashes: the same input gives the same keys, what
   assert.equal(a.key, b.key);
   assert.match(a.key, /^[0-9a-f]{16}$/);
 });
+
+test('being near a group that logs all the time is no evidence', () => {
+  const recs: LogRecord[] = [];
+  // A noisy error every 300 ms on one instance for two minutes...
+  for (let ms = 0; ms < 120_000; ms += 300) recs.push(rec({ instanceId: 'i1', at: t(ms / 1000), severity: 'ERROR', message: 'metrics push failed' }));
+  // ...and a rare, unrelated error that is therefore always within a second of it.
+  for (let i = 0; i < 5; i++) recs.push(rec({ instanceId: 'i1', at: t(10 + i * 20), severity: 'ERROR', message: 'invoice rendering failed' }));
+  const run = runEngine(recs);
+  assert.notEqual(run.incidentOf[recs.length - 1], run.incidentOf[0]);
+});
