@@ -10,7 +10,7 @@ import { parseEventMarker, parseIssueMarker, parseStatusMarker } from './marker.
 import type { GithubPlan, GithubPlanInput, GithubSnapshot, PlanAction } from './plan-types.js';
 import type { GhComment, GhIssue } from './port.js';
 import { repoName } from './port.js';
-import { relatedTargets } from './related.js';
+import { relatedIndex, relatedTargets } from './related.js';
 import type { RelatedTarget } from './related.js';
 import { renderTitle } from './title.js';
 
@@ -45,6 +45,7 @@ export function planGithubSync(input: GithubPlanInput): GithubPlan {
     return n === undefined ? { pending: false } : { link: { issueNumber: n, reason }, pending: false };
   };
 
+  const related = relatedIndex(incidents);
   const perIncident: { incident: Incident; drafts: Draft[] }[] = [];
   for (const inc of incidents) {
     const issue = issueOf.get(inc.key);
@@ -53,7 +54,7 @@ export function planGithubSync(input: GithubPlanInput): GithubPlan {
     if (failure) {
       drafts = [{ kind: 'defer', cause: 'read-failed', issueNumber: issue!.number, deferred: [], writes: 0, reason: `could not read issue #${issue!.number} right before writing (${failure.error}); nothing written for it this run` }];
     } else {
-      const targets = relatedTargets(inc, incidents, config.maxRelated);
+      const targets = relatedTargets(inc, related, config.maxRelated);
       drafts = planIncident(inc, issue, snapshot, config, now, targets, resolve);
     }
     perIncident.push({ incident: inc, drafts });

@@ -10,11 +10,34 @@ export interface RelatedTarget {
   reason: string;
 }
 
-export function relatedTargets(incident: Incident, all: readonly Incident[], max: number): RelatedTarget[] {
+/** Incidents by top frame and by exception type, built once per plan (linear, not pairwise). */
+export interface RelatedIndex {
+  byTopFrame: Map<string, string[]>;
+  byType: Map<string, string[]>;
+}
+
+export function relatedIndex(all: readonly Incident[]): RelatedIndex {
+  const byTopFrame = new Map<string, string[]>();
+  const byType = new Map<string, string[]>();
+  const push = (m: Map<string, string[]>, k: string, v: string) => {
+    const list = m.get(k);
+    if (list) list.push(v);
+    else m.set(k, [v]);
+  };
+  for (const i of all) {
+    if (!i.exception) continue;
+    const top = i.exception.topFrames[0];
+    if (top !== undefined) push(byTopFrame, top, i.key);
+    push(byType, i.exception.type, i.key);
+  }
+  return { byTopFrame, byType };
+}
+
+export function relatedTargets(incident: Incident, index: RelatedIndex, max: number): RelatedTarget[] {
   const out = new Map<string, RelatedTarget>();
   const add = (t: RelatedTarget) => {
     const id = t.incidentKey !== undefined ? `k:${t.incidentKey}` : `n:${t.issueNumber}`;
-    if (t.incidentKey === incident.key || out.has(id)) return;
+    if (t.incidentKey === incident.key || out.has(id) || out.size >= max) return;
     out.set(id, t);
   };
   for (const r of incident.related) {
@@ -23,14 +46,8 @@ export function relatedTargets(incident: Incident, all: readonly Incident[], max
   const ex = incident.exception;
   if (ex) {
     const top = ex.topFrames[0];
-    for (const other of all) {
-      if (other.key === incident.key || !other.exception) continue;
-      if (top !== undefined && other.exception.topFrames[0] === top) add({ incidentKey: other.key, reason: `same top frame: ${top}` });
-    }
-    for (const other of all) {
-      if (other.key === incident.key || !other.exception) continue;
-      if (other.exception.type === ex.type) add({ incidentKey: other.key, reason: `same exception type: ${ex.type}` });
-    }
+    if (top !== undefined) for (const key of index.byTopFrame.get(top) ?? []) add({ incidentKey: key, reason: `same top frame: ${top}` });
+    for (const key of index.byType.get(ex.type) ?? []) add({ incidentKey: key, reason: `same exception type: ${ex.type}` });
   }
-  return [...out.values()].slice(0, max);
+  return [...out.values()];
 }
