@@ -20,7 +20,8 @@ export function checkReadable(inputs: readonly string[]): void {
       fd = openSync(path, 'r');
       if (fstatSync(fd).isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
     } catch (err) {
-      throw new GardenerError('input', `cannot read ${path}: ${reasonOf(err)}`, { cause: err, hint: 'check the path and its permissions' });
+      // One line that names the file and the reason is the whole message (the issue asks for exactly that).
+      throw new GardenerError('input', `cannot read ${path}: ${reasonOf(err)}`, { cause: err });
     } finally {
       if (fd !== undefined) closeSync(fd);
     }
