@@ -42,6 +42,25 @@ function isNumber(v: string): boolean {
   return digits > 0;
 }
 
+/** Dotted quad with optional ":port" and leading "/", by a char scan (the regex is the reference). */
+function isIpv4(v: string): boolean {
+  let i = v.charCodeAt(0) === 47 ? 1 : 0;
+  for (let part = 0; part < 4; part++) {
+    let d = 0;
+    while (i < v.length && isDigit(v.charCodeAt(i)) && d < 4) { i++; d++; }
+    if (d === 0 || d > 3) return false;
+    if (part < 3) {
+      if (v.charCodeAt(i) !== 46) return false;
+      i++;
+    }
+  }
+  if (i === v.length) return true;
+  if (v.charCodeAt(i) !== 58) return false;
+  let d = 0;
+  for (i++; i < v.length; i++, d++) if (!isDigit(v.charCodeAt(i))) return false;
+  return d >= 1 && d <= 5;
+}
+
 /** 0x-prefixed hex, or a run of hex digits long enough to be an id (with at least one digit). */
 function isHex(v: string): boolean {
   let i = 0;
@@ -150,7 +169,7 @@ export function classify(value: string): MaskType | undefined {
   if (f & F_DASH && value.length === 36 && UUID_RE.test(value)) return 'uuid';
   if (f & (F_COLON | F_DASH) && value.length >= 17 && MAC_RE.test(value)) return 'mac';
   if (f & (F_DOT | F_COLON)) {
-    if (IPV4_RE.test(value) || (f & F_COLON && (value.includes('::') || value.split(':').length > 3) && IPV6_RE.test(value))) return 'ip';
+    if ((f & F_DOT && isIpv4(value)) || IPV4_RE.test(value) || (f & F_COLON && (value.includes('::') || value.split(':').length > 3) && IPV6_RE.test(value))) return 'ip';
   }
   if (f & (F_DOT | F_COLON | F_DASH | F_SLASH)) {
     if (TS_RE.test(value)) return 'ts';

@@ -6,7 +6,7 @@ import { stableHash } from '../core/hash.js';
 import type { Cluster, Leaf } from './cluster.js';
 import { type MinerConfig, resolveConfig } from './config.js';
 import { canonicalToken, renderToken, WILDCARD } from './markers.js';
-import { lastConflicts, mismatches, similarity, subsumes, widen } from './similarity.js';
+import { lastConflicts, lastNeedsWiden, mismatches, similarity, subsumes, widen } from './similarity.js';
 import { findSiblings } from './siblings.js';
 import { tokenizeInto } from './tokenize.js';
 import { type Root, findLeaf, leafFor } from './tree.js';
@@ -53,6 +53,10 @@ export class Miner implements TemplateMiner {
     lines: 0, templates: 0, skipped: 0, truncated: 0, evicted: 0, overflow: 0, evictedLines: 0, merged: 0,
   };
   private readonly buf: string[] = [];
+  /** Consecutive lines usually share a partition: skip the map lookup then. */
+  private lastPartition: Partition | undefined;
+  /** Whether the best match of the last fastMatch differs from its template outside <*>. */
+  private bestNeedsWiden = true;
 
   constructor(config?: Partial<MinerConfig>) {
     this.config = resolveConfig(config);
@@ -73,10 +77,11 @@ export class Miner implements TemplateMiner {
       c.skipped++;
       return this.pseudoId(partition, SKIPPED);
     }
-    const p = this.partition(partition);
+    const p = partition === this.lastPartition?.key ? this.lastPartition : this.partition(partition);
+    this.lastPartition = p;
     const leaf = findLeaf(p.root, tokens, this.levels);
     const hit = leaf === undefined ? undefined : this.fastMatch(leaf.clusters, tokens);
-    if (hit !== undefined) return this.absorb(p, hit, tokens);
+    if (hit !== undefined) return this.absorb(p, hit, tokens, true);
     return this.create(p, tokens);
   }
 
@@ -84,6 +89,7 @@ export class Miner implements TemplateMiner {
   private fastMatch(candidates: readonly Cluster[], tokens: readonly string[]): Cluster | undefined {
     let best: Cluster | undefined;
     let bestSim = -1;
+    this.bestNeedsWiden = true;
     const short = tokens.length < this.config.shortLineTokens;
     for (let i = 0; i < candidates.length; i++) {
       const cl = candidates[i] as Cluster;
@@ -92,6 +98,7 @@ export class Miner implements TemplateMiner {
         if (short && mismatches(cl.tokens, tokens) > 0) continue;
         best = cl;
         bestSim = sim;
+        this.bestNeedsWiden = lastNeedsWiden;
         if (sim === 1) break;
       }
     }
@@ -101,9 +108,11 @@ export class Miner implements TemplateMiner {
     return mismatches(best.tokens, tokens) === 0 ? best : undefined;
   }
 
-  private absorb(p: Partition, cl: Cluster, tokens: readonly string[]): string {
+  private absorb(p: Partition, cl: Cluster, tokens: readonly string[], compared = false): string {
     cl.size++;
     cl.lastSeen = this.tick;
+    // The common case: the line fits the template as it is (known from the match just made).
+    if (compared && !this.bestNeedsWiden) return cl.id;
     if (!widen(cl.tokens, tokens)) return cl.id;
     this.reindex(p, cl);
     return this.resolve(cl.id); // it may have merged into an older cluster

@@ -16,11 +16,14 @@ import { VAR_CLOSE, VAR_OPEN, VAR_OPEN_CODE, WILDCARD, hasMarker } from './marke
  */
 export let lastConflicts = 0;
 export let lastConflictAt = -1;
+/** Whether the last compared line differs from the template anywhere but at <*> (needs widening). */
+export let lastNeedsWiden = false;
 
 export function similarity(template: readonly string[], tokens: readonly string[]): number {
   const n = template.length;
   lastConflicts = 0;
   lastConflictAt = -1;
+  lastNeedsWiden = false;
   if (n === 0) return tokens.length === 0 ? 1 : 0;
   let same = 0;
   for (let i = 0; i < n; i++) {
@@ -31,6 +34,7 @@ export function similarity(template: readonly string[], tokens: readonly string[
       continue;
     }
     if (t === WILDCARD) continue;
+    lastNeedsWiden = true;
     const tv = isVarLike(t);
     const lv = isVarLike(l);
     if (tv && lv) same++; // both variables at the same position
