@@ -19,7 +19,7 @@ test('--since 1h ends now, exactly, in UTC', () => {
 
 test('--from/--to with offsets across the US DST change resolve to exact UTC', () => {
   // 2025-11-02 01:30 happens twice in Los Angeles: PDT (-07:00) then PST (-08:00), an hour apart.
-  const w = resolveWindow({ from: '2025-11-02T01:30:00-07:00', to: '2025-11-02T01:30:00-08:00' }, clock);
+  const w = resolveWindow({ from: '2025-11-02T01:30:00-07:00', to: '2025-11-02T01:30:00-08:00' }, fixedClock('2025-11-03T00:00:00Z'));
   assert.equal(w.from, '2025-11-02T08:30:00.000Z');
   assert.equal(w.to, '2025-11-02T09:30:00.000Z');
   // Spring forward: 02:30 does not exist on the wall clock, but with an offset it is exact.
@@ -35,6 +35,13 @@ test('a time without zone is refused, with a message that says to add Z', () => 
   );
   assert.throws(() => parseInstant('2025-09-07T13:00:00 PDT'), /not an ISO 8601 date-time/);
   assert.throws(() => parseInstant('2025-02-30T00:00:00Z'), /not a valid calendar date-time/);
+});
+
+test('a window ending in the future is clamped to now, and says so', () => {
+  const w = resolveWindow({ from: '2025-11-02T09:00:00Z', to: '2025-11-02T12:00:00Z' }, clock);
+  assert.equal(w.to, '2025-11-02T09:17:23.456Z');
+  assert.match(w.basis, /is in the future; clamped to now/);
+  assert.throws(() => resolveWindow({ from: '2025-11-03T00:00:00Z' }, clock), /empty window/);
 });
 
 test('empty or inverted windows and conflicting flags are refused', () => {

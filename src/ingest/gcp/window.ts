@@ -34,8 +34,13 @@ export function resolveWindow(spec: WindowSpec, clock: Clock, cursor?: { readUpT
   if (spec.since !== undefined && spec.from !== undefined) {
     throw usageError('--since and --from both given', 'use either --since 1h (up to now) or --from T [--to T]');
   }
-  const toMs = spec.to !== undefined ? parseInstant(spec.to, '--to') : clock.now().getTime();
+  const nowMs = clock.now().getTime();
+  // A window cannot end in the future: entries after now do not exist yet, and a cursor stored at a
+  // future `to` would make the next `--since last` skip them when they arrive.
+  const askedTo = spec.to !== undefined ? parseInstant(spec.to, '--to') : nowMs;
+  const toMs = Math.min(askedTo, nowMs);
   const toText = formatInstant(toMs);
+  const clampNote = askedTo > nowMs ? ` (--to ${spec.to} is in the future; clamped to now, ${toText})` : '';
   let fromMs: number;
   let basis: string;
   if (spec.since === 'last') {
@@ -67,9 +72,9 @@ export function resolveWindow(spec: WindowSpec, clock: Clock, cursor?: { readUpT
     );
   }
   if (fromMs >= toMs) {
-    throw usageError(`empty window: ${formatInstant(fromMs)} is not before ${toText}`, 'the start must be before the end');
+    throw usageError(`empty window: ${formatInstant(fromMs)} is not before ${toText}`, 'the start must be before the end (and not in the future)');
   }
-  return { from: formatInstant(fromMs), to: toText, basis };
+  return { from: formatInstant(fromMs), to: toText, basis: basis + clampNote };
 }
 
 /**
