@@ -46,6 +46,8 @@ test('inlineCode: newlines become spaces, pipes escaped in tables', () => {
   assert.equal(inlineCode('a\nb\r\nc'), '`a b c`');
   assert.equal(inlineCode('a|b', { inTable: true }), '`a\\|b`');
   assert.equal(inlineCode('a|b'), '`a|b`');
+  // A literal backslash before a pipe must not escape the escape.
+  assert.equal(inlineCode('a\\|b', { inTable: true }), '`a\\\u200B\\|b`');
 });
 
 test('escapeMarkdown: cells and titles cannot be broken', () => {

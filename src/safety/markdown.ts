@@ -35,7 +35,10 @@ export interface InlineCodeOptions {
  */
 export function inlineCode(text: string, opts: InlineCodeOptions = {}): string {
   let t = text.replace(/\r\n|\r|\n/g, ' ');
-  if (opts.inTable === true) t = t.replace(/\|/g, '\\|');
+  // In a table, GFM splits cells before parsing code spans, treating `\x` as an escaped x: a literal
+  // backslash right before a pipe would escape our escape (`\\|` splits the cell). A zero width space
+  // between them keeps the text's look and the cell intact.
+  if (opts.inTable === true) t = t.replace(/\\(?=\|)/g, '\\\u200B').replace(/\|/g, '\\|');
   if (t === '') return '';
   const ticks = '`'.repeat(longestRun(t, '`') + 1);
   const pad = t.startsWith('`') || t.endsWith('`') || (t.startsWith(' ') && t.endsWith(' ') && t.trim() !== '') ? ' ' : '';
