@@ -24,6 +24,7 @@ import type { RunRequest } from './request.js';
 import { openCloudSource } from './cloud-source.js';
 import { resolveRunWindow } from './window.js';
 import { SummaryAccumulator } from './summary.js';
+import { syncGithub, type GithubOutcome } from './github-sync.js';
 import { isoInstant, MINUTE_MS } from './time.js';
 import { readFile } from 'node:fs/promises';
 
@@ -39,6 +40,10 @@ export interface RunDeps {
   /** An open store; when absent the run opens config.state and closes it afterwards. */
   store?: Store;
   fetch?: typeof fetch;
+  /** Waits between paced writes; tests pass one that returns at once. */
+  sleep?: (ms: number) => Promise<void>;
+  /** false hands all GitHub pacing to the applier's own budget and `sleep` (tests). */
+  githubThrottle?: boolean;
 }
 
 export interface RunResult {
@@ -46,6 +51,7 @@ export interface RunResult {
   files: string[];
   warnings: string[];
   exitCode: number;
+  github?: GithubOutcome;
 }
 
 const BATCH = 2000;
@@ -174,16 +180,36 @@ export async function executeRun(req: RunRequest, config: GardenerConfig, deps: 
     // Write second: worklog files, then the store, then GitHub.
     const paths = worklogPaths(req.outDir, report);
     const files: string[] = [];
+    const runId = stableHash([service, reportWindow.from, reportWindow.to, isoInstant(now.getTime())]);
+    let github: GithubOutcome | undefined;
+    let githubError: unknown;
+    if (req.apply || req.repo !== undefined) {
+      // A GitHub failure must not cost the worklog: it is written either way, then the error is reported.
+      try {
+        github = await syncGithub(result.incidents, req, config, deps, store, runId);
+        report.github = github.summary;
+      } catch (err) {
+        if (!(err instanceof GardenerError) || err.kind === 'usage' || err.kind === 'config') throw err;
+        githubError = err;
+        notes.push(`GitHub sync failed, nothing more was written to GitHub: ${err.message}`);
+        warnings.push(`GitHub sync failed: ${err.message}${err.hint ? ` (${err.hint})` : ''}`);
+      }
+    }
     await writeOut(paths.md, renderMarkdown(report), files);
     await writeOut(paths.json, renderJson(report), files);
     await writeOut(paths.html, renderHtml(report), files);
+    if (github) await writeOut(paths.md.replace(/\.md$/, '.plan.json'), github.planJson, files);
     if (assignments) {
       await assignments.finish((g) => result.assignmentOf(g) ?? '');
       files.push(req.assignmentsPath!);
     }
 
-    const runId = stableHash([service, reportWindow.from, reportWindow.to, isoInstant(now.getTime())]);
-    await store.beginRun({ id: runId, service, startedAt: isoInstant(now.getTime()), windowFrom: reportWindow.from, windowTo: reportWindow.to, source: req.cloud ? `cloud-logging:${req.cloud.via}` : req.inputs.join(',') });
+    // One run record per service analysed: each service's baseline rests on the windows it was read in.
+    const runServices = summary.services.size > 0 ? [...summary.services.keys()].sort() : [service];
+    const runIds = runServices.map((svc) => ({ svc, id: stableHash([svc, reportWindow.from, reportWindow.to, isoInstant(now.getTime())]) }));
+    for (const { svc, id } of runIds) {
+      await store.beginRun({ id, service: svc, startedAt: isoInstant(now.getTime()), windowFrom: reportWindow.from, windowTo: reportWindow.to, source: req.cloud ? `cloud-logging:${req.cloud.via}` : req.inputs.join(',') });
+    }
     await store.saveMinerState(minerScope, miner.snapshot());
     await store.saveTemplates(result.templateObservations);
     await store.saveRevisions(result.revisions);
@@ -192,10 +218,19 @@ export async function executeRun(req: RunRequest, config: GardenerConfig, deps: 
     if (req.cloud && complete && window.toMs !== undefined) {
       await store.setCursor({ project: req.cloud.project, service: req.cloud.service, readUpTo: isoInstant(window.toMs), updatedAt: isoInstant(now.getTime()) });
     }
-    await store.finishRun(runId, { finishedAt: isoInstant(deps.clock.now().getTime()), status: complete ? 'ok' : 'partial', entries: entriesRead, incidents: result.incidents.length });
+    for (const { svc, id } of runIds) {
+      const incidents = result.incidents.filter((i) => i.service === svc).length;
+      await store.finishRun(id, { finishedAt: isoInstant(deps.clock.now().getTime()), status: complete ? 'ok' : 'partial', entries: summary.services.get(svc) ?? 0, incidents });
+    }
 
-    const exitCode = !complete ? 3 : 0;
-    return { report, files, warnings, exitCode };
+    const exitCode = githubError instanceof GardenerError && githubError.kind === 'auth'
+      ? 5
+      : !complete
+        ? 3
+        : githubError !== undefined || (github !== undefined && github.failed > 0)
+          ? 4
+          : 0;
+    return { report, files, warnings, exitCode, ...(github ? { github } : {}) };
   } finally {
     if (!deps.store) await store.close();
   }

@@ -17,6 +17,7 @@ export function printRunSummary(result: RunResult, io: CliIo, quiet: boolean): v
     if (r.incidents.length > 10) out.push(`  … ${r.incidents.length - 10} more in the worklog`);
     if (!r.coverage.complete) out.push('coverage: PARTIAL — see the worklog\'s coverage section for how far the window was read');
   }
+  if (result.github) out.push('', result.github.table);
   out.push(...result.files.map((f) => `wrote ${f}`));
   io.stdout.write(`${out.join('\n')}\n`);
 }
