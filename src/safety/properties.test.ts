@@ -69,3 +69,13 @@ test('code spans and escaped cells stay on one line and keep table pipes escaped
     assert.ok(!/(?<!\\)(?:\\\\)*[|<>`]/.test(e.replace(/^/, ' ')), JSON.stringify(e));
   }
 });
+
+test('no live mention or reference survives outside URLs', () => {
+  for (const t of CASES.filter((x) => !x.includes('://'))) {
+    const n = neutralizeMentions(t);
+    assert.doesNotMatch(n, /(?<!\w)@[A-Za-z0-9]/, JSON.stringify(t));
+    assert.doesNotMatch(n, /(?<!&)#\d/, JSON.stringify(t));
+    assert.doesNotMatch(n, /(?<![\w-])GH-\d/i, JSON.stringify(t));
+    assert.equal(n.replaceAll('\u200D', ''), t);
+  }
+});
