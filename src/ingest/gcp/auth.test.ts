@@ -42,3 +42,12 @@ test('the endpoint override is read as gcloud reads it', () => {
   assert.throws(() => loggingEndpointFromEnv({ CLOUDSDK_API_ENDPOINT_OVERRIDES_LOGGING: 'logging.local' }), /is not a URL/);
   assert.throws(() => loggingEndpointFromEnv({ CLOUDSDK_API_ENDPOINT_OVERRIDES_LOGGING: 'ftp://x/' }), /http\(s\)/);
 });
+
+test('a quota project from gcloud\'s property, the client-library variable, or the ADC file', async () => {
+  const adc = { getAccessToken: async () => 't', getClient: async () => ({ quotaProjectId: 'from-adc-file' }) };
+  assert.equal(await tokenProviderFromEnv({}, { adc }).quotaProject?.(), 'from-adc-file');
+  assert.equal(await tokenProviderFromEnv({ GOOGLE_CLOUD_QUOTA_PROJECT: 'billing-1' }, { adc }).quotaProject?.(), 'billing-1');
+  assert.equal(await tokenProviderFromEnv({ CLOUDSDK_BILLING_QUOTA_PROJECT: 'billing-2', GOOGLE_CLOUD_QUOTA_PROJECT: 'billing-1' }, { adc }).quotaProject?.(), 'billing-2');
+  assert.equal(await tokenProviderFromEnv({ CLOUDSDK_AUTH_ACCESS_TOKEN_FILE: '/t', CLOUDSDK_BILLING_QUOTA_PROJECT: 'LEGACY' }).quotaProject?.(), undefined);
+  assert.equal(await tokenProviderFromEnv({ CLOUDSDK_AUTH_ACCESS_TOKEN_FILE: '/t' }).quotaProject?.(), undefined);
+});

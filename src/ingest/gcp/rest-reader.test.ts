@@ -82,6 +82,17 @@ test('retries 429 honouring Retry-After, and 503 with exponential backoff', asyn
   );
 });
 
+test('a configured quota project is sent as x-goog-user-project; none by default', async () => {
+  await withServer({ entries: makeEntries(3, { start: START }) }, async (server, time) => {
+    await collect(reader(server, time).entries());
+    assert.equal(server.requests[0]?.headers['x-goog-user-project'], undefined);
+    await collect(reader(server, time, { tokens: { ...tokens(), quotaProject: async () => 'billing-1' } }).entries());
+    assert.equal(server.requests[1]?.headers['x-goog-user-project'], 'billing-1');
+    await collect(reader(server, time, { tokens: { ...tokens(), quotaProject: async () => 'CURRENT_PROJECT' } }).entries());
+    assert.equal(server.requests[2]?.headers['x-goog-user-project'], 'demo-project');
+  });
+});
+
 test('retries network errors', async () => {
   await withServer({ entries: makeEntries(3, { start: START }) }, async (server, time) => {
     let calls = 0;

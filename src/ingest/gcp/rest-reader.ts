@@ -86,7 +86,14 @@ export function readCloudLogging(opts: CloudLoggingReadOptions): CloudLoggingRea
     opts.onProgress({ pages, entries: cov.entries, entriesPerSecond: elapsed > 0 ? cov.entries / elapsed : 0, ...(waiting ? { waiting } : {}) });
   };
 
+  let quotaHeader: Record<string, string> | undefined;
+
   async function fetchPage(pageToken: string | undefined): Promise<Page> {
+    if (quotaHeader === undefined) {
+      const q = await opts.tokens.quotaProject?.();
+      const project = q === 'CURRENT_PROJECT' ? opts.project : q;
+      quotaHeader = project ? { 'x-goog-user-project': project } : {};
+    }
     const body = JSON.stringify({
       resourceNames: [`projects/${opts.project}`],
       filter: opts.filter,
@@ -103,7 +110,7 @@ export function readCloudLogging(opts: CloudLoggingReadOptions): CloudLoggingRea
       try {
         res = await doFetch(url, {
           method: 'POST',
-          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', accept: 'application/json' },
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', accept: 'application/json', ...quotaHeader },
           body,
           signal: AbortSignal.timeout(opts.requestTimeoutMs ?? 60_000),
         });
