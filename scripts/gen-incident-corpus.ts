@@ -203,6 +203,52 @@ for (let k = 0; k < 25; k++) {
   if (k % 3 === 0) json('noise:slow-query', INV, INV_REV, inst, ms + 11, 'WARNING', { message: `Slow query took ${int(1200, 4000)} ms: SELECT * FROM stock WHERE sku = ?`, logger: 'app.db' });
 }
 
+// ---- reports-api (Java): out of memory, the memory-limit kill and the exit that follow ------------
+const REP = 'reports-api';
+const REP_REV = 'reports-api-00008-jav';
+for (let k = 0; k < 3; k++) {
+  const inst = '00rp' + hex(60);
+  const ms = T0 + 6 * 60_000 + k * 7 * 60_000 + int(0, 30_000);
+  text(`noise:${REP}:started`, REP, REP_REV, inst, ms - 120_000, `Started ReportsApplication in ${int(5, 9)}.${int(100, 999)} seconds (process running for ${int(6, 10)}.${int(1, 9)})`, 'stdout');
+  for (let j = 0; j < 4; j++) json(`noise:${REP}:rendering`, REP, REP_REV, inst, ms - 90_000 + j * 15_000, 'INFO', { message: `Rendering report ${int(1000, 9999)} with ${int(10, 900)} pages` });
+  text('java-oom', REP, REP_REV, inst, ms, [
+    'Exception in thread "report-worker-3" java.lang.OutOfMemoryError: Java heap space',
+    '\tat java.base/java.util.Arrays.copyOf(Arrays.java:3512)',
+    '\tat java.base/java.io.ByteArrayOutputStream.ensureCapacity(ByteArrayOutputStream.java:100)',
+    `\tat com.shop.reports.PdfRenderer.render(PdfRenderer.java:${int(80, 90)})`,
+    '\tat com.shop.reports.ReportJob.run(ReportJob.java:41)',
+  ].join('\n'), 'stderr', 'ERROR');
+  text('java-oom', REP, REP_REV, inst, ms + 4000, `Memory limit of 1024 MiB exceeded with ${int(1025, 1100)} MiB used. Consider increasing the memory limit, see https://cloud.google.com/run/docs/configuring/memory-limits`, 'varlog%2Fsystem', 'ERROR');
+  text('java-oom', REP, REP_REV, inst, ms + 4100, 'Container called exit(137).', 'varlog%2Fsystem', 'WARNING');
+}
+
+// ---- notify-worker (Node): a dependency refusing connections, tied by trace to 500s ---------------
+const NOT = 'notify-worker';
+const NOT_REV = 'notify-worker-00051-nod';
+const notInstances = ['00nt' + hex(60), '00nt' + hex(60)];
+for (const inst of notInstances) {
+  for (let ms = T0 + 500; ms < T0 + 30 * 60_000; ms += 40_000 + int(0, 20_000)) {
+    const trace = hex(32);
+    request(`noise:${NOT}:POST /notify`, NOT, NOT_REV, inst, ms, 'POST', '/notify', 202, 0.02 + rand() * 0.05, trace);
+    json(`noise:${NOT}:queued`, NOT, NOT_REV, inst, ms + 5, 'INFO', { message: `queued notification ${hex(12)} for user ${int(1, 5000)}` }, trace);
+  }
+}
+for (let k = 0; k < 18; k++) {
+  const inst = pick(notInstances);
+  const ms = T0 + 12 * 60_000 + k * int(20_000, 40_000);
+  const trace = hex(32);
+  request('redis-refused', NOT, NOT_REV, inst, ms, 'POST', '/notify', 500, 0.01 + rand() * 0.02, trace);
+  json('redis-refused', NOT, NOT_REV, inst, ms + 8, 'ERROR', {
+    message: 'Failed to enqueue notification',
+    stack_trace: [
+      'Error: connect ECONNREFUSED 10.3.0.7:6379',
+      '    at TCPConnectWrap.afterConnect [as oncomplete] (node:net:1555:16)',
+      `    at RedisQueue.push (/usr/src/app/dist/queue/redis-queue.js:${int(40, 48)}:11)`,
+      '    at async NotifyHandler.handle (/usr/src/app/dist/handlers/notify.js:22:5)',
+    ].join('\n'),
+  }, trace);
+}
+
 // gcloud prints newest first.
 entries.sort((a, b) => ((a.entry.timestamp as string) < (b.entry.timestamp as string) ? 1 : (a.entry.timestamp as string) > (b.entry.timestamp as string) ? -1 : 0));
 mkdirSync(outDir, { recursive: true });

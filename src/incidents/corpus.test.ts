@@ -18,7 +18,7 @@ test('grouping on the labelled corpus: pairwise F1 >= 0.95, every real incident 
   const s = await scoreLabelled(here('./testdata/incident-corpus.json'), here('./testdata/incident-corpus.labels.json'));
   assert.ok(s.entries >= 500, `corpus has ${s.entries} entries`);
   assert.ok(s.f1 >= 0.95, `pairwise F1 ${s.f1.toFixed(4)} (precision ${s.precision.toFixed(4)}, recall ${s.recall.toFixed(4)})`);
-  for (const label of ['crash-loop', 'payment-503', 'db-pool', 'config-warning']) {
+  for (const label of ['crash-loop', 'payment-503', 'db-pool', 'config-warning', 'java-oom', 'redis-refused']) {
     const spread = s.spread.find((x) => x.label === label);
     assert.equal(spread?.incidents, 1, `${label} split over ${spread?.incidents} incidents`);
   }

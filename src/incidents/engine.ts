@@ -15,6 +15,7 @@ import { addToGroup, MINUTE_MS, newGroup, type GroupAcc } from './group-acc.js';
 import { explainJoin, groupLabel } from './explain.js';
 import { explorerLink } from './explorer.js';
 import { hintsFor } from './hints.js';
+import { LruMap } from './lru.js';
 import { routePattern } from './route.js';
 import { applyRules, type Rule } from './rules.js';
 import { scoreIncident } from './score.js';
@@ -67,6 +68,7 @@ export function createIncidentEngine(config?: Partial<IncidentConfig>): Incident
   const serviceLast = new Map<string, number>();
   const serviceRequests = new Map<string, number>();
   const revisionFirst = new Map<string, number>(); // "service\0revision" → first ms in window
+  const instanceFirst = new LruMap<string, number>(20_000); // instance → its first entry in the window
   const templatesSeen = new Map<string, TemplateSeen>(); // "service\0templateId"
 
   // Hashing is the costliest step of add(); the same fingerprint recurs on most lines, so its key
@@ -129,6 +131,10 @@ export function createIncidentEngine(config?: Partial<IncidentConfig>): Incident
 
   function trackService(record: LogRecord, service: string, templateId: string): void {
     const t = record.timeMs;
+    if (record.instanceId !== undefined) {
+      const first = instanceFirst.get(record.instanceId);
+      if (first === undefined || t < first) instanceFirst.set(record.instanceId, t);
+    }
     if (!(serviceFirst.get(service)! <= t)) serviceFirst.set(service, t);
     if (!(serviceLast.get(service)! >= t)) serviceLast.set(service, t);
     if (record.http?.status !== undefined) serviceRequests.set(service, (serviceRequests.get(service) ?? 0) + 1);
@@ -251,6 +257,7 @@ export function createIncidentEngine(config?: Partial<IncidentConfig>): Incident
       requests: failedRequests(members),
       ...(exception !== undefined ? { exception } : {}),
       ...(fresh !== undefined ? { freshRevision: fresh.name } : {}),
+      startUp: atStartUp(members),
     };
     const annotations = members.flatMap((m) => m.annotations);
     const ruleTitle = annotations.find((r) => r.spec.title !== undefined);
@@ -306,6 +313,21 @@ export function createIncidentEngine(config?: Partial<IncidentConfig>): Incident
     const url = explorerLink(primary.project, primary, primaryTemplate !== undefined ? ctx.templates(primaryTemplate.id)?.template : undefined, f.firstMs, f.lastMs);
     if (url !== undefined) incident.logsExplorerUrl = url;
     return [incident, f.freshPerMinute];
+  }
+
+  /** Most error sightings within a minute of their instance's first entry in the window. */
+  function atStartUp(members: GroupAcc[]): boolean {
+    let early = 0;
+    let all = 0;
+    for (const m of members) {
+      for (const [inst, ms] of m.errorSightings) {
+        const first = instanceFirst.get(inst);
+        if (first === undefined) continue;
+        all++;
+        if (ms - first <= 60_000) early++;
+      }
+    }
+    return all > 0 && early * 2 >= all;
   }
 
   function templateSummaries(members: GroupAcc[], ctx: FinishContext): TemplateSummary[] {

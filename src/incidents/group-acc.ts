@@ -49,6 +49,8 @@ export interface GroupAcc {
   exception?: ParsedException;
   loggers: Set<string>;
   project?: string;
+  /** Where and when errors of the group happened (capped), to tell start-up crashes from later ones. */
+  errorSightings: [string, number][];
 }
 
 export function newGroup(key: string, service: string, fingerprint: Fingerprint, record: LogRecord): GroupAcc {
@@ -74,6 +76,7 @@ export function newGroup(key: string, service: string, fingerprint: Fingerprint,
     exitCodes: new Map(),
     templates: new Map(),
     loggers: new Set(),
+    errorSightings: [],
   };
 }
 
@@ -107,6 +110,7 @@ export function addToGroup(g: GroupAcc, r: LogRecord, templateId: string, fresh:
     if (code !== undefined) g.exitCodes.set(code, (g.exitCodes.get(code) ?? 0) + 1);
   }
   if (r.http?.status !== undefined) addHttp(g, r);
+  if (role === 'anchor' && r.instanceId !== undefined && g.errorSightings.length < 200) g.errorSightings.push([r.instanceId, r.timeMs]);
   if (g.exception === undefined && r.exception !== undefined) g.exception = r.exception;
   if (g.project === undefined && r.project !== undefined) g.project = r.project;
   addSample(g, templateId, r);

@@ -19,9 +19,11 @@ function view(p: Omit<Partial<IncidentView>, 'figures'> & { figures?: Partial<In
 const moduleError = pyException('ModuleNotFoundError', "No module named 'app.services.monitoring'", []);
 
 test('crash loop title names the exception, the module and the exit code', () => {
-  const v = view({ exception: moduleError, figures: { exits: 6, exitCodes: new Map([['3', 6]]) } });
+  const v = view({ exception: moduleError, startUp: true, figures: { exits: 6, exitCodes: new Map([['3', 6]]) } });
   assert.equal(titleOf(v), 'Start-up crash loop: ModuleNotFoundError app.services.monitoring (exit 3)');
   assert.equal(titleOf(view({ exception: moduleError, figures: { exits: 1, exitCodes: new Map([['1', 1]]) } })), 'Crash: ModuleNotFoundError app.services.monitoring (exit 1)');
+  const oom = pyException('MemoryError', '', [pyFrame('/app/app/render.py', 'render')]);
+  assert.equal(titleOf(view({ exception: oom, startUp: false, figures: { exits: 3, exitCodes: new Map([['137', 3]]) } })), 'Crash loop: MemoryError in render (exit 137)');
 });
 
 test('request titles: route and status, or the auth failure they show', () => {

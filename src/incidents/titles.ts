@@ -18,7 +18,8 @@ function crashTitle(v: IncidentView): string | undefined {
   if (cause === undefined) return undefined;
   const codes = [...f.exitCodes].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([c]) => c);
   const exit = codes.length > 0 ? ` (exit ${codes.slice(0, 2).join('/')})` : '';
-  return `${f.exits >= 2 ? 'Start-up crash loop' : 'Crash'}: ${cause}${exit}`;
+  const kind = f.exits >= 2 ? (v.startUp === true ? 'Start-up crash loop' : 'Crash loop') : v.startUp === true ? 'Start-up crash' : 'Crash';
+  return `${kind}: ${cause}${exit}`;
 }
 
 function requestTitle(v: IncidentView): string | undefined {

@@ -9,6 +9,8 @@ export interface IncidentView {
   figures: IncidentFigures;
   /** Failed-request routes of the incident, most frequent first. */
   requests: { method: string; route: string; status: number; count: number }[];
+  /** Most of its errors came within a minute of their instance's first entry: it fails at start-up. */
+  startUp?: boolean;
   /** A revision of the incident was deployed inside the window or recently. */
   freshRevision?: string;
 }
