@@ -249,7 +249,10 @@ export class Miner implements TemplateMiner {
     for (const cl of this.clusters.values()) if (lru === undefined || cl.lastSeen < lru.lastSeen) lru = cl;
     if (lru === undefined) return;
     const p = this.partition(lru.partition);
-    for (const leaf of lru.leaves) leaf.clusters.splice(leaf.clusters.indexOf(lru), 1);
+    for (const leaf of lru.leaves) {
+      const i = leaf.clusters.indexOf(lru);
+      if (i >= 0) leaf.clusters.splice(i, 1);
+    }
     this.unlinkLength(p, lru);
     this.clusters.delete(lru.id);
     this.counters.evicted++;

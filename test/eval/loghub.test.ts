@@ -15,3 +15,25 @@ test('Loghub-2k averages over 12 systems stay at or above the measured floors', 
   assert.ok(averages.FTA >= 0.77, `FTA ${averages.FTA}`);
   for (const s of systems) assert.ok(s.GA >= 0.8, `${s.system} GA ${s.GA}`);
 });
+
+test('on every Loghub system, two runs with a snapshot between them give the ids of one run', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { createMiner } = await import('../../src/mine/index.js');
+  const { compileLogFormat } = await import('../../src/mine/log-format.js');
+  const root = new URL('../../../shared/data/loghub-2k/', import.meta.url);
+  const formats = JSON.parse(readFileSync(new URL('formats.json', root), 'utf8')) as Record<string, { log_file: string; log_format: string }>;
+  for (const [name, f] of Object.entries(formats)) {
+    const format = compileLogFormat(f.log_format);
+    const contents = readFileSync(new URL(f.log_file, root), 'utf8').split('\n')
+      .map((l) => format.content(l.trim())).filter((c): c is string => c !== undefined);
+    const whole = createMiner();
+    const wholeIds = contents.map((c) => whole.add(c));
+    const half = Math.floor(contents.length / 2);
+    const first = createMiner();
+    contents.slice(0, half).forEach((c) => first.add(c));
+    const second = createMiner(undefined, JSON.parse(JSON.stringify(first.snapshot())));
+    const secondIds = contents.slice(half).map((c) => second.add(c));
+    assert.deepEqual(secondIds, wholeIds.slice(half), name);
+    assert.deepEqual(second.templates(), whole.templates(), name);
+  }
+});
