@@ -93,6 +93,22 @@ test('a configured quota project is sent as x-goog-user-project; none by default
   });
 });
 
+test('a 200 whose body is cut off is retried', async () => {
+  await withServer({ entries: makeEntries(3, { start: START }) }, async (server, time) => {
+    let calls = 0;
+    const truncating: typeof fetch = async (input, init) => {
+      calls++;
+      const res = await fetch(input, init);
+      if (calls > 1) return res;
+      const text = await res.text();
+      return new Response(text.slice(0, 40), { status: 200, headers: { 'content-type': 'application/json' } });
+    };
+    const read = reader(server, time, { fetch: truncating });
+    assert.equal((await collect(read.entries())).length, 3);
+    assert.equal(calls, 2);
+  });
+});
+
 test('retries network errors', async () => {
   await withServer({ entries: makeEntries(3, { start: START }) }, async (server, time) => {
     let calls = 0;

@@ -127,7 +127,18 @@ export function readCloudLogging(opts: CloudLoggingReadOptions): CloudLoggingRea
         continue;
       }
       const text = await res.text();
-      if (res.ok) return parsePage(text, url);
+      if (res.ok) {
+        try {
+          return parsePage(text, url);
+        } catch (err) {
+          // A 200 with a body that is not a page (cut off by a proxy, say) is retried like a network error.
+          if (attempt >= retries) throw err;
+          const delay = backoffDelay(attempt, random, backoff);
+          progress({ reason: `unreadable response, retry ${attempt + 1}/${retries}`, ms: delay });
+          await sleep(delay);
+          continue;
+        }
+      }
       if (isRetryableStatus(res.status) && attempt < retries) {
         const server = retryAfterMs(res.headers.get('retry-after'), opts.clock.now().getTime()) ?? retryInfoDelayMs(parseGoogleError(text));
         const delay = backoffDelay(attempt, random, backoff, server);
