@@ -119,6 +119,7 @@ export class FakeGithub {
   private secondary: (SecondaryLimitFault & { rejected: number }) | undefined;
   private die: DieFault | undefined;
   private dead = false;
+  private hanging = false;
   private serverErrors: { remaining: number; status: number } | undefined;
   baseUrl = '';
 
@@ -158,12 +159,17 @@ export class FakeGithub {
   failNext(count: number, status = 502): void {
     this.serverErrors = { remaining: count, status };
   }
+  /** Every later request is read and never answered (a hung connection). */
+  hang(): void {
+    this.hanging = true;
+  }
   /** Clears every fault: the server "comes back". Data is kept. */
   revive(): void {
     this.die = undefined;
     this.dead = false;
     this.secondary = undefined;
     this.serverErrors = undefined;
+    this.hanging = false;
   }
 
   // ---- direct data access for tests ------------------------------------------------------------
@@ -264,6 +270,10 @@ export class FakeGithub {
       req.socket.destroy();
     };
 
+    if (this.hanging) {
+      rec.outcome = 'reset';
+      return;
+    }
     // Death: after N successful writes every request fails; the first fatal write may be committed.
     if (this.dead || (this.die && write && this.successfulWrites >= this.die.afterWrites)) {
       const first = !this.dead;

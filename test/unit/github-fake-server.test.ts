@@ -157,6 +157,15 @@ describe('fake GitHub server against the OpenAPI description', () => {
     }));
 });
 
+describe('a hung connection', () => {
+  test('times out as a network error instead of hanging the run', () =>
+    withFake(async (fake) => {
+      fake.hang();
+      await assert.rejects(fastPort(fake, { timeoutMs: 150 }).listLabels(repo), (e: unknown) => e instanceof GithubError && e.failure === 'network');
+      fake.revive();
+    }));
+});
+
 describe('OpenAPI validation catches a wrong body', () => {
   let fakeBase: FakeGithub;
   before(async () => {

@@ -106,7 +106,8 @@ export async function applyGithubPlan(plan: GithubPlan, port: GithubPort, state:
     let stopReason: { status: ActionStatus; reason: string } | undefined;
     for (const action of plan.actions) {
       if (stopReason) {
-        push(base(action, stopReason.status, 0, stopReason.reason));
+        // A noop needs no request: it stays done even when writing had to stop.
+        push(action.kind === 'noop' ? base(action, 'done', 0, action.reason) : base(action, stopReason.status, 0, stopReason.reason));
         continue;
       }
       if (action.kind === 'defer') {
@@ -128,7 +129,10 @@ export async function applyGithubPlan(plan: GithubPlan, port: GithubPort, state:
         } catch (err) {
           if (err instanceof Deferral) {
             stopReason = { status: 'deferred', reason: `not attempted: ${err.message}` };
-            outcome = base(action, 'deferred', writes - before, err.message);
+            // A create whose issue went through but whose status comment did not still names its issue.
+            const created = action.kind === 'create' ? (await state.issueNumbers(rname))[action.incidentKey] : undefined;
+            const partly = created !== undefined && writes > before ? `issue #${created} created; the rest deferred: ` : '';
+            outcome = base(action, 'deferred', writes - before, `${partly}${err.message}`, created);
             break;
           }
           const ge = isGithubError(err) ? err : new GithubError('response', action.kind, String(err), { cause: err });

@@ -24,6 +24,8 @@ export interface OctokitPortOptions {
   rateLimitRetries?: number;
   /** false leaves all waiting to the applier (tests use this to inject sleeps). */
   throttle?: boolean;
+  /** Per call, its retries included; a hung connection must not hang the run. Default 30 s. */
+  timeoutMs?: number;
   clock?: Clock;
   /** Called when a limit is hit and waited out; for the CLI's progress output. */
   onLimit?: (event: { kind: 'primary' | 'secondary'; retryAfterSeconds: number; method: string; url: string }) => void;
@@ -49,6 +51,12 @@ export function createOctokitPort(opts: OctokitPortOptions): GithubPort {
       opts.throttle === false
         ? { enabled: false }
         : { retryAfterBaseValue: base, onRateLimit: onLimit('primary'), onSecondaryRateLimit: onLimit('secondary') },
+  });
+
+  const timeoutMs = opts.timeoutMs ?? 30_000;
+  // One deadline per call (registered after the plugins, so it spans their retries).
+  octokit.hook.before('request', (options) => {
+    options.request = { ...options.request, signal: AbortSignal.timeout(timeoutMs) };
   });
 
   async function call<T>(operation: string, fn: () => Promise<T>): Promise<T> {
