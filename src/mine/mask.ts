@@ -167,11 +167,11 @@ export function classify(value: string): MaskType | undefined {
   if (!(f & F_DIGIT)) return undefined; // every remaining rule needs a digit
   if (f & (F_DOT | F_DASH) && !(f & (F_SLASH | F_AT | F_BSLASH | F_OTHER)) && isHost(value)) return 'host';
   if (f & F_DASH && value.length === 36 && UUID_RE.test(value)) return 'uuid';
-  if (f & (F_COLON | F_DASH) && value.length >= 17 && MAC_RE.test(value)) return 'mac';
+  if (f & (F_COLON | F_DASH) && value.length >= 17 && (isDigit(value.charCodeAt(0)) || isHexLetter(value.charCodeAt(0))) && MAC_RE.test(value)) return 'mac';
   if (f & (F_DOT | F_COLON)) {
     if ((f & F_DOT && isIpv4(value)) || IPV4_RE.test(value) || (f & F_COLON && (value.includes('::') || value.split(':').length > 3) && IPV6_RE.test(value))) return 'ip';
   }
-  if (f & (F_DOT | F_COLON | F_DASH | F_SLASH)) {
+  if (f & (F_DOT | F_COLON | F_DASH | F_SLASH) && isDigit(value.charCodeAt(0))) {
     if (TS_RE.test(value)) return 'ts';
     if (DATE_RE.test(value)) return 'date';
   }
@@ -231,7 +231,7 @@ function maskCore(core: string): string {
     return mv === value ? core : core.slice(0, eq + 1) + mv;
   }
   // Base64 blobs (keys, fingerprints, tokens), bare or after a "SHA256:"-style label.
-  if (core.length >= 20) {
+  if (core.length >= 20 && core.indexOf('-') === -1 && core.indexOf('.') === -1 && core.indexOf('_') === -1) {
     const colon = core.indexOf(':');
     if (isBase64(core)) return typed('b64');
     if (colon > 0 && isBase64(core.slice(colon + 1))) return core.slice(0, colon + 1) + typed('b64');
