@@ -80,3 +80,30 @@ test('silence: a service, and a frequent template, that stop logging inside the 
   assert.match(q.grouping[0]!, /earlier runs saw 3\/min over 600 minutes/);
   assert.ok(run.result.observations.some((o) => o.key === q.key));
 });
+
+test('an incident known to the store keeps its key when a window shows another mix of its parts', () => {
+  const ws = (i: number, withError: boolean) => {
+    const at = i * 30;
+    const out = [
+      rec({ instanceId: 'i1', at: t(at), logKind: 'requests', severity: 'WARNING', message: 'GET /ws 403', http: { method: 'GET', url: '/ws', status: 403, latencyMs: 3 } }),
+      rec({ instanceId: 'i1', at: t(at + 0.004), severity: 'WARNING', message: 'WebSocket connection rejected: Invalid JWT' }),
+    ];
+    if (withError) out.push(rec({ instanceId: 'i1', at: t(at + 0.005), severity: 'ERROR', message: 'JWT verification failed' }));
+    return out;
+  };
+  // Earlier run: only the warning and the 403s (the warning names the incident).
+  const early = runEngine([0, 1, 2, 3].flatMap((i) => ws(i, false)));
+  const key = early.incidentOf[0]!;
+  const history = emptyHistory();
+  history.incidents[key] = {
+    key, service: 'svc', title: 'x', state: 'open', firstSeen: '2025-09-06T00:00:00.000Z', lastSeen: '2025-09-06T01:00:00.000Z',
+    totalCount: 8, revisions: [], baselinePerMinute: 0, baselineMinutes: 0,
+  };
+  // Now an ERROR appears too, which would otherwise name the incident.
+  const later = runEngine([0, 1, 2, 3].flatMap((i) => ws(i, true)), { history });
+  const fresh = runEngine([0, 1, 2, 3].flatMap((i) => ws(i, true)));
+  assert.notEqual(fresh.incidentOf[0], key, 'without history the error would name it');
+  assert.equal(later.incidentOf[0], key);
+  assert.equal(later.incidentOf[2], key);
+  assert.equal(later.incidentAt(0).classification, 'other');
+});

@@ -196,7 +196,11 @@ export function createIncidentEngine(config?: Partial<IncidentConfig>): Incident
     const assignment = new Map<string, string>();
     const freshByKey = new Map<string, MinuteCount[]>();
     for (const members of clusters.values()) {
-      const primary = [...members].sort(primaryOrder)[0]!;
+      // A member the store already knows as an incident keeps naming it, so the incident keeps its
+      // key (and its GitHub issue) when this window shows a different mix of its parts.
+      const known = members.filter((m) => history.incidents[m.key] !== undefined)
+        .sort((a, b) => (history.incidents[a.key]!.firstSeen < history.incidents[b.key]!.firstSeen ? -1 : history.incidents[a.key]!.firstSeen > history.incidents[b.key]!.firstSeen ? 1 : primaryOrder(a, b)));
+      const primary = known[0] ?? [...members].sort(primaryOrder)[0]!;
       for (const m of members) assignment.set(m.key, primary.key);
       const [incident, fresh] = buildIncident(primary, members, joins, label, revisionAge, ctx, { fromMs, toMs, nowMs });
       incidents.push(incident);
