@@ -120,6 +120,7 @@ export class FakeGithub {
   private die: DieFault | undefined;
   private dead = false;
   private hanging = false;
+  private primary: { afterRequests: number; rejections: number; resetInSeconds: number; rejected: number } | undefined;
   private serverErrors: { remaining: number; status: number } | undefined;
   baseUrl = '';
 
@@ -159,6 +160,14 @@ export class FakeGithub {
   failNext(count: number, status = 502): void {
     this.serverErrors = { remaining: count, status };
   }
+  /**
+   * The primary limit: after `afterRequests` requests, `rejections` requests are refused with 403,
+   * `x-ratelimit-remaining: 0` and `x-ratelimit-reset` (epoch seconds, `resetInSeconds` from the
+   * fake's clock), as GitHub does when the hourly quota is spent.
+   */
+  primaryLimit(fault: { afterRequests: number; rejections: number; resetInSeconds: number }): void {
+    this.primary = { ...fault, rejected: 0 };
+  }
   /** Every later request is read and never answered (a hung connection). */
   hang(): void {
     this.hanging = true;
@@ -170,6 +179,7 @@ export class FakeGithub {
     this.secondary = undefined;
     this.serverErrors = undefined;
     this.hanging = false;
+    this.primary = undefined;
   }
 
   // ---- direct data access for tests ------------------------------------------------------------
@@ -290,6 +300,16 @@ export class FakeGithub {
     const token = auth.replace(/^(token|bearer)\s+/i, '');
     const user = this.tokens[token];
     if (!user) return send(401, { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest', status: '401' });
+    if (this.primary && this.requests.length > this.primary.afterRequests && this.primary.rejected < this.primary.rejections) {
+      this.primary.rejected++;
+      const nowMs = (this.now?.() ?? new Date()).getTime();
+      const reset = String(Math.floor(nowMs / 1000) + this.primary.resetInSeconds);
+      return send(
+        403,
+        { message: `API rate limit exceeded for user ID ${user.id}. If you reach out to GitHub Support for help, please include the request ID.`, documentation_url: 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api' },
+        { 'x-ratelimit-limit': '5000', 'x-ratelimit-remaining': '0', 'x-ratelimit-used': '5000', 'x-ratelimit-reset': reset, 'x-ratelimit-resource': 'core' },
+      );
+    }
     if (write && this.secondary && this.successfulWrites >= this.secondary.afterWrites && this.secondary.rejected < this.secondary.rejections) {
       this.secondary.rejected++;
       const headers: Record<string, string> = { 'x-ratelimit-remaining': '4000', 'x-ratelimit-limit': '5000' };

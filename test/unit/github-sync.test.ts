@@ -164,6 +164,29 @@ describe('GitHub sync end to end', () => {
     }
   });
 
+  test('the primary limit (x-ratelimit-remaining 0) is waited out until x-ratelimit-reset, then the run finishes', async () => {
+    const clock = new TestClock(Date.parse(T0));
+    const fake = await startFake(clock);
+    try {
+      const incidents = manyIncidents(4);
+      // Request 7 creates a label and is refused; after the wait every label exists with its colour.
+      fake.primaryLimit({ afterRequests: 6, rejections: 1, resetInSeconds: 45 });
+      const r = await runSync(fake, clock, incidents, new MemoryGithubState());
+      assert.equal(fake.requests.filter((q) => q.status === 403).length, 1);
+      assert.deepEqual(fake.labels(REPO_NAME).map((l) => l.color === 'ededed'), [false, false, false, false, false, false]);
+      assert.equal(r.applied?.counts.failed, 0, JSON.stringify(r.applied?.results));
+      assert.equal(r.applied?.counts.deferred, 0);
+      const refused = fake.requests.find((q) => q.status === 403)!;
+      assert.equal(refused.headers['x-ratelimit-remaining'], '0');
+      const next = fake.requests.find((q) => q.at > refused.at)!;
+      assert.ok(next.at - refused.at >= 45_000, `retried ${next.at - refused.at} ms after the refusal`);
+      assertNoDuplicates(fake, incidents.map((i) => i.key));
+      assertTrafficMatchesOpenApi(fake);
+    } finally {
+      await fake.stop();
+    }
+  });
+
   test('must-show 5: completed then recurring in a newer revision is reopened with a regression comment; not planned is never reopened', async () => {
     const clock = new TestClock(Date.parse(T0));
     const fake = await startFake(clock);

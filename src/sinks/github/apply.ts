@@ -218,13 +218,19 @@ async function ensureLabels(ctx: Ctx, created: string[]): Promise<void> {
   }
   for (const label of ctx.plan.labelsToCreate) {
     if (existing.has(label.name.toLowerCase())) continue;
-    try {
-      ctx.countWrite();
-      await ctx.port.createLabel(ctx.repo, label);
-      created.push(label.name);
-    } catch {
-      // 422: created meanwhile by someone else. Anything else: GitHub creates a missing label
-      // itself (grey) when an issue uses it, so a failure here is not fatal.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      try {
+        ctx.countWrite();
+        await ctx.port.createLabel(ctx.repo, label);
+        created.push(label.name);
+        break;
+      } catch (err) {
+        // Rate limited: wait if the run may, and try again. 422: created meanwhile by someone else.
+        // Anything else: GitHub creates a missing label itself (grey) when an issue uses it, so a
+        // failure here is not worth failing the run for.
+        if (isGithubError(err) && err.failure === 'rate-limit' && (await ctx.budget.wait(err.retryAfterMs ?? 60_000))) continue;
+        break;
+      }
     }
   }
 }
