@@ -1,3 +1,5 @@
+import { z } from 'zod';
+import { GardenerError } from '../core/errors.js';
 import type { EdgeThresholds } from './cluster.js';
 import type { EvidenceLimits } from './evidence.js';
 import { noRules, type Rules } from './rules.js';
@@ -60,10 +62,34 @@ export function defaultIncidentConfig(): IncidentConfig {
   };
 }
 
-/** Defaults overlaid with what the caller gave (a partial config, e.g. from the config file). */
+const positive = z.number().positive();
+const threshold = z.object({ ratio: z.number().min(0).max(1), support: z.number().int().min(1), floor: z.number().int().min(1).optional() }).strict();
+// What a config file may set (rules come from the rules file, compiled by parseRules).
+const tunables = z
+  .object({
+    evidence: z.object({
+      maxTraces: positive.int(), maxInstances: positive.int(), perInstance: positive.int(), exitWindowMs: positive, fragmentWindowMs: positive,
+      requestSlackMs: z.number().min(0), errorPairWindowMs: positive, serverErrorWindowMs: positive,
+    }).strict().partial(),
+    thresholds: z.object({ trace: threshold, request: threshold, fragment: threshold, exit: threshold, 'error-pair': threshold, 'instance-5xx': threshold }).strict().partial(),
+    activeDevHours: positive, quietHours: positive, minBaselineMinutes: positive, silenceMinExpected: positive, silenceMinMinutes: positive,
+    silenceTemplatePerMinute: positive, samples: z.number().int().min(1).max(10), templatesPerIncident: z.number().int().min(1).max(100),
+  })
+  .strict()
+  .partial();
+
+/** Defaults overlaid with what the caller gave (a partial config, e.g. from the config file); validated. */
 export function resolveIncidentConfig(partial: Partial<IncidentConfig> | undefined): IncidentConfig {
   const d = defaultIncidentConfig();
   if (partial === undefined) return d;
+  const { rules: _rules, ...rest } = partial;
+  const checked = tunables.safeParse(rest);
+  if (!checked.success) {
+    const issue = checked.error.issues[0];
+    throw new GardenerError('config', `incidents config: ${(issue?.path ?? []).join('.') || '(top level)'}: ${issue?.message ?? 'invalid'}`, {
+      hint: 'see docs/incidents.md for the settings and their meaning',
+    });
+  }
   return {
     ...d,
     ...partial,

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { emptyHistory, type History } from '../core/history.js';
 import { rec, t } from './testdata/make-record.js';
 import { runEngine } from './testdata/run-engine.js';
+import { createIncidentEngine } from './engine.js';
 
 const recs = () => [
   rec({ at: t(0), revision: 'svc-1', instanceId: 'i1', severity: 'ERROR', message: 'Payment failed for order 1' }),
@@ -106,4 +107,22 @@ test('an incident known to the store keeps its key when a window shows another m
   assert.equal(later.incidentOf[0], key);
   assert.equal(later.incidentOf[2], key);
   assert.equal(later.incidentAt(0).classification, 'other');
+});
+
+test('deterministic: the same input gives byte-identical results; groupKeyOf agrees with add', () => {
+  const input = recs();
+  const a = runEngine(input);
+  const b = runEngine(input);
+  assert.equal(JSON.stringify(a.result.incidents), JSON.stringify(b.result.incidents));
+  assert.equal(JSON.stringify(a.result.observations), JSON.stringify(b.result.observations));
+  const engine = createIncidentEngine();
+  const r = recs()[0]!;
+  assert.equal(engine.groupKeyOf(r, 'tpl'), engine.add(r, 'tpl', true));
+});
+
+test('invalid tunables are rejected with the setting named', () => {
+  assert.throws(() => createIncidentEngine({ quietHours: -1 }), /incidents config: quietHours/);
+  assert.throws(() => createIncidentEngine({ thresholds: { trace: { ratio: 2, support: 1 } } } as never), /incidents config: thresholds\.trace\.ratio/);
+  assert.throws(() => createIncidentEngine({ thresolds: {} } as never), /Unrecognized key/);
+  assert.doesNotThrow(() => createIncidentEngine({ evidence: { exitWindowMs: 30_000 } } as never));
 });
