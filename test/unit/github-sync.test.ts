@@ -1,4 +1,9 @@
 import { describe, test } from 'node:test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { SqliteGithubState } from '../../src/sinks/github/sqlite-state.js';
 import assert from 'node:assert/strict';
 import { MemoryGithubState } from '../../src/sinks/github/state.js';
 import { issueMarker, statusMarker } from '../../src/sinks/github/marker.js';
@@ -345,6 +350,44 @@ describe('GitHub sync end to end', () => {
       assertNoDuplicates(fake, [victim.key, attacker.key]);
     } finally {
       await fake.stop();
+    }
+  });
+
+  test('two runs started together on one SQLite state file: one writes, the other is refused by the lock; no duplicates', async () => {
+    const clock = new TestClock(Date.parse(T0));
+    const fake = await startFake(clock);
+    const dir = mkdtempSync(join(tmpdir(), 'lg-gh-lock-'));
+    try {
+      const file = join(dir, 'state.db');
+      const [dbA, dbB] = [new Database(file), new Database(file)];
+      const incidents = relatedPair();
+      const [a, b] = await Promise.all([runSync(fake, clock, incidents, new SqliteGithubState(dbA)), runSync(fake, clock, incidents, new SqliteGithubState(dbB))]);
+      // Usually one is refused by the lock; if the first finished before the second asked, the
+      // second's create-reconciliation adopts the issues by marker instead. Never a duplicate.
+      assert.ok([a, b].some((x) => x.applied?.lock === 'acquired'));
+      assert.ok([a, b].some((x) => x.applied?.lock === 'held') || (b.applied?.writes ?? 0) + (a.applied?.writes ?? 0) <= 6 + 6);
+      assertNoDuplicates(fake, incidents.map((i) => i.key));
+      // The journal and issue numbers are in the file: killed after 3 writes, resumed from it.
+      const fake2 = await startFake(clock);
+      try {
+        fake2.dieAfterWrites({ afterWrites: 3, mode: 'reset', commitFatalWrite: true });
+        const dbC = new Database(join(dir, 'resume.db'));
+        await runSync(fake2, clock, incidents, new SqliteGithubState(dbC));
+        fake2.revive();
+        dbC.close();
+        const dbD = new Database(join(dir, 'resume.db'));
+        const again = await runSync(fake2, clock, incidents, new SqliteGithubState(dbD));
+        assert.equal(again.applied?.counts.failed, 0);
+        assertNoDuplicates(fake2, incidents.map((i) => i.key));
+        dbD.close();
+      } finally {
+        await fake2.stop();
+      }
+      dbA.close();
+      dbB.close();
+    } finally {
+      await fake.stop();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 
