@@ -1,11 +1,11 @@
-// Test and evaluation helper: runs files through the project's real ingest (normalize + traceback
-// folding), a template miner and the incident engine, the way the app does. The miner is the
-// project's (src/mine) when it is there; otherwise a minimal masking miner stands in, so this
-// module's tests do not depend on work in progress elsewhere.
+// Test and evaluation helper: runs files through the project's real pipeline pieces — ingest
+// (normalizeEntry + traceback folding, via openFileSource), the template miner (createMiner) and the
+// text the app mines (minedText) — then the incident engine, the way src/app/run.ts does.
 import type { LogRecord } from '../../core/record.js';
-import { stableHash } from '../../core/hash.js';
 import { emptyHistory, type History } from '../../core/history.js';
 import { openFileSource } from '../../ingest/index.js';
+import { createMiner } from '../../mine/index.js';
+import { minedText as appMinedText } from '../../app/mined-text.js';
 import { createIncidentEngine, type IncidentConfig, type IncidentResult } from '../index.js';
 
 export interface MinerLike {
@@ -20,44 +20,13 @@ export async function readRecords(path: string): Promise<LogRecord[]> {
   return out;
 }
 
-/** The project's miner when present, else the fallback below. */
+/** The project's miner, fresh. */
 export async function projectMiner(): Promise<MinerLike> {
-  const modulePath = '../../mine/index.js';
-  try {
-    const mod = (await import(modulePath)) as { createMiner?: () => MinerLike };
-    if (typeof mod.createMiner === 'function') return mod.createMiner();
-  } catch {
-    // not there yet: fall back
-  }
-  return fallbackMiner();
+  return createMiner();
 }
 
-/** Masks numbers, hex, uuids, ips and quoted values; the template is the masked text itself. */
-export function fallbackMiner(): MinerLike {
-  const templates = new Map<string, string>();
-  return {
-    add(message, partition = '') {
-      const t = message
-        .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, '<*>')
-        .replace(/\b\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?\b/g, '<*>')
-        .replace(/\b(?=\w*\d)[\w-]{6,}\b/g, '<*>')
-        .replace(/\d+/g, '<*>');
-      const id = stableHash([partition, t]);
-      templates.set(id, t);
-      return id;
-    },
-    template: (id) => (templates.has(id) ? { id, template: templates.get(id)! } : undefined),
-  };
-}
-
-/** What the app mines for a record (mirrors src/app/mined-text.ts). */
-export function minedText(r: LogRecord): string {
-  if (r.exception !== undefined) {
-    const m = r.exception.message.split('\n')[0] ?? '';
-    return m === '' ? r.exception.type : `${r.exception.type}: ${m}`;
-  }
-  return r.message.replace(/\s*\n\s*/g, ' ');
-}
+/** What the app mines for a record (src/app/mined-text.ts). */
+export const minedText = appMinedText;
 
 export interface Analysis {
   result: IncidentResult;
