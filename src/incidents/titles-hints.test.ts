@@ -41,6 +41,7 @@ test('template titles drop the logging prefix', () => {
   assert.equal(readable('<*> <*> - app.clients.auth - ERROR - Auth service is required'), 'Auth service is required');
   assert.equal(readable('[<*> <*> <*>] [<*>] [INFO] Reason: Worker failed to boot.'), 'Reason: Worker failed to boot.');
   assert.equal(readable("WARNING:root:Optional SDK 'x' is not installed"), "Optional SDK 'x' is not installed");
+  assert.equal(readable('LabSZ sshd[<*>]: Failed password for <*> from <*> port <*> ssh2'), 'Failed password for <*> from <*> port <*> ssh2');
   assert.equal(exceptionSummary(pyException('ValueError', 'bad', [pyFrame('/app/a.py', 'f')])), 'ValueError: bad in f');
 });
 

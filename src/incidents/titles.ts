@@ -64,6 +64,8 @@ export function readable(template: string): string {
       .replace(/^(?:<\*>\s*)+(?:-\s+)?/, '')
       .replace(/^\[[^\]]*\]\s*/, '')
       .replace(/^\|\s*/, '')
+      // syslog: "host sshd[<*>]: message"
+      .replace(/^[\w.-]+ [\w./-]+\[(?:<\*>|\d+)\]:\s*/, '')
       .replace(/^(?:DEBUG|INFO|WARNING|ERROR|CRITICAL):[\w.]+:/, '')
       // loguru: "| ERROR | module:function:<*> | message"
       .replace(/^(?:DEBUG|INFO|NOTICE|WARNING|ERROR|CRITICAL|SUCCESS|TRACE)\s*\|\s*[\w.:<>*-]+\s*\|\s*/, '')
