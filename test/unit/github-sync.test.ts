@@ -15,6 +15,8 @@ import { githubConfigSchema } from '../../src/sinks/github/config.js';
 import { readGithubSnapshot } from '../../src/sinks/github/snapshot.js';
 import { planGithubSync } from '../../src/sinks/github/plan.js';
 import { applyGithubPlan } from '../../src/sinks/github/apply.js';
+import { syncGithub } from '../../src/sinks/github/sync.js';
+import { FakeGithub } from '../fakes/github-server.js';
 import { assertTrafficMatchesOpenApi } from '../fakes/github-contract.js';
 import { makeIncident, manyIncidents } from '../fakes/github-incidents.js';
 import { BOT, REPO, REPO_NAME, TestClock, assertNoDuplicates, issueFor, runSync, startFake } from '../fakes/github-harness.js';
@@ -387,6 +389,28 @@ describe('GitHub sync end to end', () => {
     } finally {
       await fake.stop();
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('a GitHub Actions token cannot read /user: the bot login comes from configuration, or the run stops with an auth error', async () => {
+    const clock = new TestClock(Date.parse(T0));
+    const fake = new FakeGithub({ tokens: { 'actions-token': { login: 'github-actions[bot]', id: 41898282, type: 'Bot' } }, tokensWithoutUserAccess: ['actions-token'], now: () => clock.now() });
+    await fake.start();
+    try {
+      const port = createOctokitPort({ token: 'actions-token', baseUrl: fake.baseUrl, throttle: false, retries: 0, clock });
+      const incidents = relatedPair();
+      const sync = (config: object) =>
+        syncGithub({ repo: REPO, incidents, config: githubConfigSchema.parse(config), port, state: new MemoryGithubState(), apply: true, runId: 'actions', clock, sleep: clock.sleep });
+      await assert.rejects(sync({}), (e: unknown) => e instanceof GithubError && e.kind === 'auth' && /botLogin/.test(e.hint ?? ''));
+      assert.equal(fake.writes().length, 0);
+      const r = await sync({ botLogin: 'github-actions[bot]' });
+      assert.equal(r.plan.botLogin, 'github-actions[bot]');
+      assert.equal(r.applied?.counts.failed, 0);
+      const before = fake.writes().length;
+      await sync({ botLogin: 'github-actions[bot]' });
+      assert.equal(fake.writes().length, before, 'its own issues are recognised on the next run');
+    } finally {
+      await fake.stop();
     }
   });
 

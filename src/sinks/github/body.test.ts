@@ -135,3 +135,11 @@ test('status comment: deterministic, carries its data; event comments carry thei
   assert.match(e, /^<!-- log-gardener:event;key=[^;]+;id=abc123 -->\n/);
   assert.ok(e.includes(`@${ZWJ}bob`));
 });
+
+test('e-mail addresses are kept by default and redacted when configured', () => {
+  const inc = makeIncident('mail', { samples: [{ insertId: 'm', timestamp: '2026-03-01T10:00:00Z', severity: 'ERROR', text: 'login failed for jane.doe@example.com' }] });
+  assert.ok(renderIssueBody(inc, config, { related: [] }).includes('jane.doe@example.com'));
+  const strict = { ...config, redactEmails: true };
+  assert.ok(!renderIssueBody(inc, strict, { related: [] }).includes('jane.doe@example.com'));
+  assert.ok(!renderStatusComment({ ...inc, classificationReason: 'reported by jane.doe@example.com' }, strict).includes('jane.doe@example.com'));
+});
