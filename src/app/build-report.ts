@@ -33,7 +33,8 @@ export function buildReport(i: ReportInputs): RunReport {
   let peak: { minute: string; count: number } | null = null;
   for (const m of perMinute) if (m.errors > 0 && (peak === null || m.errors > peak.count)) peak = { minute: m.minute, count: m.errors };
   const byPriority: Record<Priority, number> = { P0: 0, P1: 0, P2: 0, P3: 0 };
-  for (const inc of i.incidents) byPriority[inc.score.priority]++;
+  const problems = i.incidents.filter((x) => x.routine !== true);
+  for (const inc of problems) byPriority[inc.score.priority]++;
   const complete = i.sources.every((s) => s.complete);
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
@@ -50,8 +51,9 @@ export function buildReport(i: ReportInputs): RunReport {
       errorsPerMinutePeak: peak,
       errorsPerMinuteNow: perMinute.length > 0 ? perMinute[perMinute.length - 1]!.errors : 0,
       incidentsByPriority: byPriority,
-      newIncidents: i.incidents.filter((x) => x.classification === 'new').length,
-      regressions: i.incidents.filter((x) => x.classification === 'regression').length,
+      newIncidents: problems.filter((x) => x.classification === 'new').length,
+      regressions: problems.filter((x) => x.classification === 'regression').length,
+      routinePatterns: i.incidents.length - problems.length,
     },
     incidents: i.incidents,
     perMinute,
@@ -80,6 +82,7 @@ function sortSeverities(by: Partial<Record<Severity, number>>): Partial<Record<S
 function timeline(incidents: Incident[]): TimelineEvent[] {
   const events: (TimelineEvent & { order: number })[] = [];
   incidents.forEach((inc, order) => {
+    if (inc.routine === true) return;
     events.push({ time: inc.firstSeen, incidentKey: inc.key, event: `first seen: ${inc.title}`, order });
     if (inc.peakPerMinute.count > 1) {
       events.push({ time: inc.peakPerMinute.minute, incidentKey: inc.key, event: `peak ${inc.peakPerMinute.count}/min: ${inc.title}`, order });

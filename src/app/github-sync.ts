@@ -32,7 +32,7 @@ export interface GithubOutcome {
 
 /** Incidents worth an issue: everything except routine activity. */
 function actionable(incidents: Incident[]): Incident[] {
-  return incidents.filter((i) => (i as Incident & { actionable?: boolean }).actionable !== false);
+  return incidents.filter((i) => i.routine !== true);
 }
 
 export async function syncGithub(

@@ -4,6 +4,7 @@ import type { Clock } from '../core/clock.js';
 import { GardenerError } from '../core/errors.js';
 import type { LogRecord } from '../core/record.js';
 import { emptyHistory, type History } from '../core/history.js';
+import { isRoutine } from '../core/routine.js';
 import { UNKNOWN_SERVICE } from './summary.js';
 import type { RecordSource, SourceCoverage } from '../core/source.js';
 import { stableHash } from '../core/hash.js';
@@ -158,6 +159,7 @@ export async function executeRun(req: RunRequest, config: GardenerConfig, deps: 
       window: { from: reportWindow.from, to: reportWindow.to },
       now: isoInstant(now.getTime()),
     });
+    for (const inc of result.incidents) inc.routine = isRoutine(inc);
     const entriesRead = coverage.reduce((n, c) => n + c.entries, 0);
     const report = buildReport({
       version: VERSION,

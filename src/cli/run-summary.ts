@@ -10,11 +10,15 @@ export function printRunSummary(result: RunResult, io: CliIo, quiet: boolean): v
   if (!quiet) {
     out.push(`${r.service}  ${r.window.from} → ${r.window.to}  (${r.summary.entriesRead} entries read, ${r.summary.recordsAnalysed} analysed)`);
     const p = r.summary.incidentsByPriority;
-    out.push(`incidents: ${r.incidents.length}  (P0 ${p.P0}, P1 ${p.P1}, P2 ${p.P2}, P3 ${p.P3}; new ${r.summary.newIncidents}, regressions ${r.summary.regressions})`);
-    for (const inc of r.incidents.slice(0, 10)) {
+    const problems = r.incidents.filter((i) => i.routine !== true);
+    out.push(
+      `incidents: ${problems.length}  (P0 ${p.P0}, P1 ${p.P1}, P2 ${p.P2}, P3 ${p.P3}; new ${r.summary.newIncidents}, regressions ${r.summary.regressions})` +
+        (r.summary.routinePatterns > 0 ? `  + ${r.summary.routinePatterns} routine patterns` : ''),
+    );
+    for (const inc of problems.slice(0, 10)) {
       out.push(`  ${inc.score.priority}  ${String(inc.count).padStart(6)}  ${inc.classification.padEnd(10)}  ${inc.title}`);
     }
-    if (r.incidents.length > 10) out.push(`  … ${r.incidents.length - 10} more in the worklog`);
+    if (problems.length > 10) out.push(`  … ${problems.length - 10} more in the worklog`);
     if (!r.coverage.complete) out.push('coverage: PARTIAL — see the worklog\'s coverage section for how far the window was read');
   }
   if (result.github) out.push('', result.github.table);

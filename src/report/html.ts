@@ -7,7 +7,7 @@ import type { RunReport } from './model.js';
 import { redactReport, type RenderOptions } from './redact-report.js';
 import { svgBarChart } from './svg-chart.js';
 import {
-  bucketMinutes, clipText, incidentAnchor, orderedIncidents, PRIORITIES, samplesOf, serviceSeries, severityEntries, statusEntries,
+  bucketMinutes, clipText, incidentAnchor, PRIORITIES, problemIncidents, routineIncidents, samplesOf, serviceSeries, severityEntries, statusEntries,
 } from './view.js';
 
 // The HTML worklog: one self-contained file (inline CSS, inline SVG, no script, no fetched resource,
@@ -73,11 +73,12 @@ function summary(r: RunReport): string {
     `<strong>${formatInt(s.entriesRead)}</strong> entries read, <strong>${formatInt(s.recordsAnalysed)}</strong> records analysed.`,
     `By severity: ${severityText(s.bySeverity)}.`,
     `Errors (ERROR and above) per minute: peak ${peak}; last minute of the window <strong>${formatInt(s.errorsPerMinuteNow)}</strong>.`,
-    `Incidents: <strong>${formatInt(r.incidents.length)}</strong> (${PRIORITIES.map((p) => `${p} ${formatInt(s.incidentsByPriority[p])}`).join(' · ')}); ` +
-      `<strong>${formatInt(s.newIncidents)}</strong> new, <strong>${formatInt(s.regressions)}</strong> ${s.regressions === 1 ? 'regression' : 'regressions'}.`,
+    `Incidents: <strong>${formatInt(r.incidents.length - s.routinePatterns)}</strong> (${PRIORITIES.map((p) => `${p} ${formatInt(s.incidentsByPriority[p])}`).join(' · ')}); ` +
+      `<strong>${formatInt(s.newIncidents)}</strong> new, <strong>${formatInt(s.regressions)}</strong> ${s.regressions === 1 ? 'regression' : 'regressions'}` +
+      (s.routinePatterns > 0 ? `; plus <strong>${formatInt(s.routinePatterns)}</strong> routine patterns (see Routine activity).` : '.'),
   ];
   if (!r.coverage.complete) items.push('<strong>Coverage is incomplete</strong>: some input could not be read in full; see Coverage.');
-  const rows = orderedIncidents(r).map((inc, i) => [
+  const rows = problemIncidents(r).map((inc, i) => [
     formatInt(i + 1),
     `<span class="prio ${inc.score.priority}">${inc.score.priority}</span>`,
     e(inc.classification),
@@ -216,9 +217,20 @@ function incidentHtml(inc: Incident, i: number, r: RunReport): string {
 }
 
 function incidents(r: RunReport): string {
-  const ordered = orderedIncidents(r);
+  const ordered = problemIncidents(r);
   const body = ordered.length === 0 ? '<p>No incidents in this window.</p>' : ordered.map((inc, i) => incidentHtml(inc, i, r)).join('\n');
   return `<section id="incidents">\n<h2>Incidents</h2>\n${body}\n</section>`;
+}
+
+function routine(r: RunReport): string {
+  const list = routineIncidents(r);
+  if (list.length === 0) return '';
+  const rows = list.map((inc) => [code(inc.templates[0]?.template ?? inc.title), formatInt(inc.count), e(inc.firstSeen), e(inc.lastSeen), code(inc.key)]);
+  return (
+    '<section id="routine">\n<h2>Routine activity</h2>\n' +
+    '<p>Patterns with no sign of a problem (no WARNING or worse, no exception, no failed request). Counted, not filed.</p>\n' +
+    `${tableHtml(['Pattern', 'Count', 'First seen', 'Last seen', 'Key'], rows, [1])}\n</section>`
+  );
 }
 
 function timeline(r: RunReport): string {
@@ -303,6 +315,7 @@ export function renderHtml(report: RunReport, opts: RenderOptions = {}): string 
     '<main>',
     summary(r),
     incidents(r),
+    routine(r),
     timeline(r),
     activity(r),
     github(r),

@@ -5,7 +5,7 @@ import { incidentSection, severityList } from './markdown-incident.js';
 import { md, table } from './markdown-util.js';
 import type { RunReport } from './model.js';
 import { sanitizeReportForMarkdown, type RenderOptions } from './redact-report.js';
-import { bucketMinutes, incidentAnchor, orderedIncidents, PRIORITIES, serviceSeries, sparkline } from './view.js';
+import { bucketMinutes, incidentAnchor, PRIORITIES, problemIncidents, routineIncidents, serviceSeries, sparkline } from './view.js';
 
 // The Markdown worklog: what an on-call engineer writes after a log review, from the model alone.
 // Pure and deterministic: no clock, no locale, incidents in a total order; two renders are identical.
@@ -36,11 +36,12 @@ function summary(r: RunReport): string[] {
     `- **${formatInt(s.entriesRead)}** entries read, **${formatInt(s.recordsAnalysed)}** records analysed.`,
     `- By severity: ${severityList(s.bySeverity)}.`,
     `- Errors (ERROR and above) per minute: peak ${peak}; last minute of the window **${formatInt(s.errorsPerMinuteNow)}**.`,
-    `- Incidents: **${formatInt(r.incidents.length)}** (${byPriority}); **${formatInt(s.newIncidents)}** new, **${formatInt(s.regressions)}** ${s.regressions === 1 ? 'regression' : 'regressions'}.`,
+    `- Incidents: **${formatInt(r.incidents.length - s.routinePatterns)}** (${byPriority}); **${formatInt(s.newIncidents)}** new, **${formatInt(s.regressions)}** ${s.regressions === 1 ? 'regression' : 'regressions'}` +
+      (s.routinePatterns > 0 ? `; plus **${formatInt(s.routinePatterns)}** routine patterns (see Routine activity).` : '.'),
   ];
   if (!r.coverage.complete) lines.push('- **Coverage is incomplete**: some input could not be read in full; see Coverage.');
   lines.push('');
-  const incidents = orderedIncidents(r);
+  const incidents = problemIncidents(r);
   if (incidents.length > 0) {
     const rows = incidents.map((inc, i) => [
       formatInt(i + 1),
@@ -57,9 +58,30 @@ function summary(r: RunReport): string[] {
 }
 
 function incidents(r: RunReport): string[] {
-  const ordered = orderedIncidents(r);
+  const ordered = problemIncidents(r);
   if (ordered.length === 0) return ['## Incidents', '', 'No incidents in this window.', ''];
   return ['## Incidents', '', ...ordered.flatMap((inc, i) => [incidentSection(inc, i, r), ''])];
+}
+
+/** Routine activity: every remaining pattern with its count, so nothing read goes unaccounted for. */
+function routine(r: RunReport): string[] {
+  const list = routineIncidents(r);
+  if (list.length === 0) return [];
+  const rows = list.map((inc) => [
+    inlineCode(inc.templates[0]?.template ?? inc.title, { inTable: true }),
+    formatInt(inc.count),
+    md(inc.firstSeen),
+    md(inc.lastSeen),
+    inlineCode(inc.key, { inTable: true }),
+  ]);
+  return [
+    '## Routine activity',
+    '',
+    'Patterns with no sign of a problem (no WARNING or worse, no exception, no failed request). Counted, not filed.',
+    '',
+    table(['Pattern', 'Count', 'First seen', 'Last seen', 'Key'], rows, ['l', 'r', 'l', 'l', 'l']),
+    '',
+  ];
 }
 
 function timeline(r: RunReport): string[] {
@@ -160,7 +182,7 @@ function github(r: RunReport): string[] {
 /** The worklog as Markdown (GitHub-flavoured). Log text is redacted, mentions neutralized, and fenced. */
 export function renderMarkdown(report: RunReport, opts: RenderOptions = {}): string {
   const r = sanitizeReportForMarkdown(report, opts);
-  const parts = [...header(r), ...summary(r), ...incidents(r), ...timeline(r), ...activity(r), ...github(r), ...coverage(r)];
+  const parts = [...header(r), ...summary(r), ...incidents(r), ...routine(r), ...timeline(r), ...activity(r), ...github(r), ...coverage(r)];
   // No whitespace clean-up over the whole text: it would alter blank lines inside verbatim samples.
   return `${parts.join('\n').trimEnd()}\n`;
 }

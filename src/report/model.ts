@@ -26,6 +26,8 @@ export interface ReportSummary {
   incidentsByPriority: Record<Priority, number>;
   newIncidents: number;
   regressions: number;
+  /** Incidents with no sign of a problem (src/core/routine.ts); not counted in the figures above. */
+  routinePatterns: number;
 }
 
 export interface TimelineEvent {

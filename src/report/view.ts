@@ -24,6 +24,16 @@ export function orderedIncidents(report: RunReport): Incident[] {
   );
 }
 
+/** Incidents that show a problem, in report order: the ones with a section of their own. */
+export function problemIncidents(report: RunReport): Incident[] {
+  return orderedIncidents(report).filter((i) => i.routine !== true);
+}
+
+/** Routine activity (src/core/routine.ts), busiest first: listed in one compact table. */
+export function routineIncidents(report: RunReport): Incident[] {
+  return report.incidents.filter((i) => i.routine === true).sort((a, b) => b.count - a.count || cmp(a.key, b.key));
+}
+
 /** Severity counts present in a breakdown, most severe first. */
 export function severityEntries(by: Partial<Record<Severity, number>>): [Severity, number][] {
   const out: [Severity, number][] = [];

@@ -94,6 +94,8 @@ export function jwtIncident(overrides: Partial<Incident> = {}): Incident {
         evidence: 'JWT verification failed for kid=<*>: signature mismatch (<*>)',
       },
     ],
+    routine: false,
+
     related: [{ incidentKey: '7e8f9a0b1c2d3e4f', reason: 'co-occurring: both peak at 2025-09-07T13:37:00Z' }],
     logsExplorerUrl:
       'https://console.cloud.google.com/logs/query;query=resource.type%3D%22cloud_run_revision%22%0Aresource.labels.service_name%3D%22auth-api%22;timeRange=2025-09-07T13:20:00Z%2F2025-09-07T14:20:00Z?project=demo-proj',
@@ -180,6 +182,8 @@ export function crashLoopIncident(overrides: Partial<Incident> = {}): Incident {
         evidence: 'ModuleNotFoundError',
       },
     ],
+    routine: false,
+
     related: [{ incidentKey: '3f9a1c2b7d4e5f60', reason: 'co-occurring: both peak at 2025-09-07T13:37:00Z' }, { issueNumber: 118, reason: 'the issue this incident had before it was resolved' }],
     logsExplorerUrl: 'https://console.cloud.google.com/logs/query;query=resource.labels.service_name%3D%22auth-api%22%0Aseverity%3E%3DERROR?project=demo-proj',
     ...overrides,
@@ -229,6 +233,8 @@ export function configWarningIncident(overrides: Partial<Incident> = {}): Incide
     samples: [s],
     grouping: ['one template'],
     hints: [],
+    routine: false,
+
     related: [],
     ...overrides,
   };
@@ -273,6 +279,7 @@ export function buildRunReport(overrides: Partial<RunReport> = {}): RunReport {
       incidentsByPriority: { P0: 1, P1: 1, P2: 0, P3: 1 },
       newIncidents: 1,
       regressions: 1,
+      routinePatterns: 0,
     },
     // Deliberately not in priority order: renderers must order incidents themselves.
     incidents: [incidents[2]!, incidents[0]!, incidents[1]!],
@@ -358,6 +365,7 @@ export function emptyRunReport(): RunReport {
       incidentsByPriority: { P0: 0, P1: 0, P2: 0, P3: 0 },
       newIncidents: 0,
       regressions: 0,
+      routinePatterns: 0,
     },
     coverage: { sources: [], outsideWindow: 0, belowMinSeverity: 0, duplicates: 0, miner: { lines: 0, templates: 0, skipped: 0, truncated: 0, evicted: 0 }, complete: true, notes: [] },
   });
