@@ -11,6 +11,8 @@ export interface EdgeThreshold {
   support: number;
   /** Minimum support whatever the group's count: where one coincidence is not evidence. */
   floor?: number;
+  /** Minimum ratio seen from the target too (evidence that must hold both ways). */
+  reverse?: number;
 }
 
 export type EdgeThresholds = Record<EdgeKind, EdgeThreshold>;
@@ -21,7 +23,7 @@ export interface Join {
 
 export function qualifies(edge: Edge, t: EdgeThresholds): boolean {
   const th = t[edge.kind];
-  return edge.ratio >= th.ratio && edge.support >= Math.max(th.floor ?? 1, Math.min(th.support, edge.of));
+  return edge.ratio >= th.ratio && edge.support >= Math.max(th.floor ?? 1, Math.min(th.support, edge.of)) && edge.reverse >= (th.reverse ?? 0);
 }
 
 /** The chosen join per group (group → edge), deterministic: rank, ratio, support, then key. */
@@ -38,6 +40,8 @@ export function chooseJoins(edges: Edge[], thresholds: EdgeThresholds, eligible:
 function better(a: Edge, b: Edge): boolean {
   if (EDGE_RANK[a.kind] !== EDGE_RANK[b.kind]) return EDGE_RANK[a.kind] < EDGE_RANK[b.kind];
   if (a.ratio !== b.ratio) return a.ratio > b.ratio;
+  // Among equally strong candidates, the one the evidence also holds for from its side.
+  if (a.reverse !== b.reverse) return a.reverse > b.reverse;
   if (a.support !== b.support) return a.support > b.support;
   return a.to < b.to;
 }

@@ -48,7 +48,8 @@ export function defaultIncidentConfig(): IncidentConfig {
       request: { ratio: 0.8, support: 3, floor: 2 },
       fragment: { ratio: 0.5, support: 1 },
       exit: { ratio: 0.5, support: 1 },
-      'error-pair': { ratio: 0.8, support: 3, floor: 2 },
+      // Two errors join on proximity only when each is near the other most of the time.
+      'error-pair': { ratio: 0.8, support: 3, floor: 2, reverse: 0.8 },
       'instance-5xx': { ratio: 0.5, support: 2 },
     },
     activeDevHours: 24,
@@ -63,7 +64,7 @@ export function defaultIncidentConfig(): IncidentConfig {
 }
 
 const positive = z.number().positive();
-const threshold = z.object({ ratio: z.number().min(0).max(1), support: z.number().int().min(1), floor: z.number().int().min(1).optional() }).strict();
+const threshold = z.object({ ratio: z.number().min(0).max(1), support: z.number().int().min(1), floor: z.number().int().min(1).optional(), reverse: z.number().min(0).max(1).optional() }).strict();
 // What a config file may set (rules come from the rules file, compiled by parseRules).
 const tunables = z
   .object({

@@ -64,6 +64,13 @@ export interface Edge {
   /** Occurrences (or traced occurrences) of `from` the ratio is taken over. */
   of: number;
   ratio: number;
+  /**
+   * The same evidence seen from the target: for `exit`, the share of the target's errors that were
+   * followed by an exit; for `error-pair`, the share of the target's entries near the source;
+   * for `trace`, the share of the target's traces shared. Tells a cause that kills every time from a
+   * line every start-up prints, crash or not.
+   */
+  reverse: number;
 }
 
 export class EvidenceCollector {
@@ -132,7 +139,10 @@ export class EvidenceCollector {
   private relate(s: Entry, a: Entry): void {
     const L = this.limits;
     const dt = s.t - a.t;
-    if (s.role === 'exit' && a.role === 'anchor' && dt >= 0 && dt <= L.exitWindowMs) this.credit(s, 'exit', a.group);
+    if (s.role === 'exit' && a.role === 'anchor' && dt >= 0 && dt <= L.exitWindowMs) {
+      this.credit(s, 'exit', a.group);
+      this.credit(a, 'died', s.group);
+    }
     if (s.role === 'fragment' && a.role === 'anchor' && Math.abs(dt) <= L.fragmentWindowMs) this.credit(s, 'fragment', a.group);
     if (
       a.role === 'failed-request' && a.spanEnd !== undefined && s.role !== 'failed-request' &&
@@ -144,7 +154,7 @@ export class EvidenceCollector {
     if (s.role === 'anchor' && a.role === 'anchor' && Math.abs(dt) <= L.errorPairWindowMs) this.credit(s, 'error-pair', a.group);
   }
 
-  private credit(s: Entry, kind: EdgeKind, to: string): void {
+  private credit(s: Entry, kind: EdgeKind | 'died', to: string): void {
     const tag = `${kind}\u0000${to}`;
     s.credited ??= new Set();
     if (s.credited.has(tag)) return;
@@ -163,13 +173,18 @@ export class EvidenceCollector {
       const [a, b] = key.split('\u0000') as [string, string];
       for (const [from, to] of [[a, b], [b, a]] as const) {
         const of = this.traced.get(from) ?? 0;
-        if (of > 0) out.push({ kind: 'trace', from, to, support, of, ratio: support / of });
+        const ofTo = this.traced.get(to) ?? 0;
+        if (of > 0) out.push({ kind: 'trace', from, to, support, of, ratio: support / of, reverse: ofTo > 0 ? support / ofTo : 0 });
       }
     }
     for (const [key, support] of this.directed) {
-      const [kind, from, to] = key.split('\u0000') as [EdgeKind, string, string];
+      const [kind, from, to] = key.split('\u0000') as [EdgeKind | 'died', string, string];
+      if (kind === 'died') continue;
       const of = this.occurrencesOf(from);
-      if (of > 0) out.push({ kind, from, to, support, of, ratio: support / of });
+      const back = kind === 'exit' ? 'died' : kind === 'error-pair' ? 'error-pair' : undefined;
+      const reverseSupport = back === undefined ? 0 : this.directed.get(`${back}\u0000${to}\u0000${from}`) ?? 0;
+      const ofTo = this.occurrencesOf(to);
+      if (of > 0) out.push({ kind, from, to, support, of, ratio: support / of, reverse: ofTo > 0 ? reverseSupport / ofTo : 0 });
     }
     return out;
   }

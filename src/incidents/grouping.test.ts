@@ -148,3 +148,22 @@ test('being near a group that logs all the time is no evidence', () => {
   const run = runEngine(recs);
   assert.notEqual(run.incidentOf[recs.length - 1], run.incidentOf[0]);
 });
+
+test('an error-worded line every start-up prints stays out of the crash, even when it precedes every exit', () => {
+  const recs: LogRecord[] = [];
+  const startUps: [string, number, boolean][] = [];
+  for (let i = 0; i < 5; i++) startUps.push([`bad${i}`, i * 40, true]);
+  for (let i = 0; i < 5; i++) startUps.push([`ok${i}`, 20 + i * 40, false]);
+  for (const [inst, at, crash] of startUps) {
+    recs.push(rec({ instanceId: inst, at: t(at), logKind: 'stderr', severity: 'DEFAULT', message: 'Failed to import optional module sentry_sdk; error reporting disabled' }));
+    if (crash) {
+      recs.push(rec({ instanceId: inst, at: t(at + 0.3), logKind: 'stderr', severity: 'DEFAULT', message: 'Traceback…', exception: importError() }));
+      recs.push(rec({ instanceId: inst, at: t(at + 1), logKind: 'varlog', severity: 'WARNING', message: 'Container called exit(3).' }));
+    }
+  }
+  const run = runEngine(recs);
+  const warn = run.incidentOf[0];
+  const crash = run.incidentOf[1];
+  assert.notEqual(warn, crash);
+  assert.equal(run.incidentOf[2], crash, 'the exit joins the error that kills every time');
+});
