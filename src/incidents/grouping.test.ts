@@ -167,3 +167,18 @@ test('an error-worded line every start-up prints stays out of the crash, even wh
   assert.notEqual(warn, crash);
   assert.equal(run.incidentOf[2], crash, 'the exit joins the error that kills every time');
 });
+
+test('gunicorn worker timeouts: the kill and the 504s the instance served join the timeout', () => {
+  const recs: LogRecord[] = [];
+  for (let i = 0; i < 4; i++) {
+    const inst = `i${i % 2}`;
+    const at = 100 + i * 200;
+    recs.push(rec({ instanceId: inst, at: t(at), logKind: 'stderr', severity: 'DEFAULT', message: '[2025-09-07 13:00:00 +0000] [1] [CRITICAL] WORKER TIMEOUT (pid:8)' }));
+    recs.push(rec({ instanceId: inst, at: t(at + 0.5), logKind: 'stderr', severity: 'DEFAULT', message: '[2025-09-07 13:00:00 +0000] [1] [ERROR] Worker (pid:8) was sent SIGKILL! Perhaps out of memory?' }));
+    recs.push(rec({ instanceId: inst, at: t(at - 30), logKind: 'requests', severity: 'ERROR', message: 'POST /report 504', http: { method: 'POST', url: '/report', status: 504, latencyMs: 30_000 } }));
+  }
+  const run = runEngine(recs);
+  assert.equal(run.incidentOf[1], run.incidentOf[0]);
+  assert.equal(run.incidentOf[2], run.incidentOf[0]);
+  assert.match(run.incidentAt(0).title, /^(?:Start-up )?[Cc]rash/);
+});

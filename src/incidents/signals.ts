@@ -15,7 +15,8 @@ const EXIT_PATTERNS: RegExp[] = [
   /Worker \(pid:?\s*\d+\) (?:exited with code [1-9]|was sent SIGKILL)/,
   /Memory limit of .+ exceeded/i,
   /\bOOMKilled\b/,
-  /STARTUP (?:TCP|HTTP) probe failed/i,
+  /STARTUP (?:TCP|HTTP|GRPC) probe failed/i,
+  /container failed to start and listen on the port/i,
   /process exited with (?:exit )?(?:code|status) [1-9]/i,
 ];
 
