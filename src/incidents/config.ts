@@ -40,7 +40,8 @@ export function defaultIncidentConfig(): IncidentConfig {
       fragmentWindowMs: 2_000,
       requestSlackMs: 100, // request log and app log clocks differ by a few ms
       errorPairWindowMs: 1_000,
-      serverErrorWindowMs: 30_000,
+      // Cloud Run answers 503 for a crashing instance until it is replaced: a minute or two after the crash.
+      serverErrorWindowMs: 120_000,
     },
     thresholds: {
       trace: { ratio: 0.5, support: 1 },

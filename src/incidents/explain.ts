@@ -29,7 +29,7 @@ export function explainJoin(e: Edge, label: (key: string) => string): string {
     case 'error-pair':
       return `${from} is logged within a second of ${to} on the same instance (${n} entries)`;
     case 'instance-5xx':
-      return `${from} was served by an instance logging ${to} within 30 s (${n} responses)`;
+      return `${from} was served by an instance logging ${to} within two minutes (${n} responses)`;
   }
 }
 

@@ -58,6 +58,10 @@ test('request fingerprint: method + masked route + status class', () => {
   );
   assert.equal(routePattern('/v1/items/3f2a9c1e-7b6d-4e2f-9a1b-2c3d4e5f6a7b'), '/v1/items/<uuid>');
   assert.equal(routePattern('/files/a1b2c3d4e5f6a7b8c9d0'), '/files/<hex>');
+  assert.equal(routePattern('/v1/orders/ord_4e87c233d4'), '/v1/orders/<id>');
+  assert.equal(routePattern('/customers/cus-9Xa81b2c/cards'), '/customers/<id>/cards');
+  assert.equal(routePattern('/v2/oauth2/token'), '/v2/oauth2/token');
+  assert.equal(routePattern('/api/build-42/status'), '/api/build-42/status');
 });
 
 test('otherwise the template id, with the record role', () => {

@@ -9,6 +9,10 @@ const SEGMENT_MASKS: [RegExp, string][] = [
   // Long opaque tokens mixing letters and digits (ids, slugs with hashes).
   [/^(?=.*\d)(?=.*[A-Za-z])[\w-]{16,}$/, '<id>'],
   [/^(?=.*\d)[\w.-]*\d{4,}[\w.-]*$/, '<id>'],
+  // Prefixed ids like "ord_4e87c233d4" or "cus-9Xa81b2c": a word, a separator, an opaque tail with
+  // at least three digits. Short versioned words ("v1", "oauth2") have fewer and stay.
+  [/^[A-Za-z]{1,12}[_-](?=(?:[^\d]*\d){3})[A-Za-z0-9]{6,}$/, '<id>'],
+  [/^(?=(?:[^\d]*\d){3})(?=.*[A-Za-z])[A-Za-z0-9]{8,}$/, '<id>'],
 ];
 
 export function pathOf(url: string): string {
