@@ -20,3 +20,13 @@ test('two runs on the bundled sample with equal stores write byte-identical .md,
   // The worklog is named after the service and the exact UTC window.
   assert.match(a.files[0]!, /demo-api\/\d{8}T\d{6}Z--\d{8}T\d{6}Z\.md$/);
 });
+
+test('docs/worklog-example.md is the worklog a first run on the bundled sample writes (UPDATE_GOLDEN=1 rewrites it)', async () => {
+  const { writeFileSync } = await import('node:fs');
+  const docPath = join(repoRoot, 'docs/worklog-example.md');
+  const run = await runOn([demo], { out: tempDir(), store: await openMemoryStore() });
+  const md = readFileSync(run.files.find((f) => f.endsWith('.md'))!, 'utf8');
+  const header = '<!-- The worklog `npm start` writes for samples/cloud-run-demo.json, unedited. Regenerate: UPDATE_GOLDEN=1 npm test -->\n\n';
+  if (process.env['UPDATE_GOLDEN'] === '1') writeFileSync(docPath, header + md);
+  assert.equal(readFileSync(docPath, 'utf8'), header + md);
+});
