@@ -24,7 +24,9 @@ test('two runs on the bundled sample with equal stores write byte-identical .md,
 test('docs/worklog-example.md is the worklog a first run on the bundled sample writes (UPDATE_GOLDEN=1 rewrites it)', async () => {
   const { writeFileSync } = await import('node:fs');
   const docPath = join(repoRoot, 'docs/worklog-example.md');
-  const run = await runOn([demo], { out: tempDir(), store: await openMemoryStore() });
+  // The input is named as `npm start` names it, relative to the repository.
+  const { relative } = await import('node:path');
+  const run = await runOn([relative(process.cwd(), demo)], { out: tempDir(), store: await openMemoryStore() });
   const md = readFileSync(run.files.find((f) => f.endsWith('.md'))!, 'utf8');
   const header = '<!-- The worklog `npm start` writes for samples/cloud-run-demo.json, unedited. Regenerate: UPDATE_GOLDEN=1 npm test -->\n\n';
   if (process.env['UPDATE_GOLDEN'] === '1') writeFileSync(docPath, header + md);
