@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import type { SourceCoverage } from '../../core/source.js';
 import { GardenerError } from '../../core/errors.js';
-import { JsonArraySplitter } from './json-array-splitter.js';
+import { JsonArraySplitter } from '../json-array-splitter.js';
 
 // `--source gcloud`: the same query through the installed gcloud CLI, for users who only have
 // gcloud credentials. gcloud does its own paging and retries; we stream its JSON array output.
@@ -67,16 +67,15 @@ export function readViaGcloud(opts: GcloudReadOptions): GcloudRead {
     child.stdout.setEncoding('utf8');
     try {
       for await (const chunk of child.stdout as AsyncIterable<string>) {
-        let texts: string[];
-        try {
-          texts = splitter.push(chunk);
-        } catch (err) {
-          parseError = err as Error;
+        const elements = splitter.push(chunk);
+        const bad = elements.find((e) => e.text === undefined);
+        if (bad !== undefined) {
+          parseError = new Error(`element ${bad.index} (line ${bad.line}): ${bad.problem ?? 'unusable'}`);
           child.kill();
           break;
         }
-        for (const t of texts) {
-          const entry = JSON.parse(t) as unknown;
+        for (const el of elements) {
+          const entry = JSON.parse(el.text!) as unknown;
           cov.entries++;
           cov.records++;
           const ts = (entry as { timestamp?: unknown } | null)?.timestamp;
@@ -103,11 +102,8 @@ export function readViaGcloud(opts: GcloudReadOptions): GcloudRead {
     } else if (parseError !== undefined) {
       failure = new GardenerError('remote', `gcloud printed output that is not a JSON array: ${parseError.message}`);
     } else {
-      try {
-        splitter.end();
-      } catch (err) {
-        failure = new GardenerError('remote', `gcloud output ended early: ${(err as Error).message}`);
-      }
+      const tail = splitter.end();
+      if (tail.length > 0) failure = new GardenerError('remote', `gcloud output ended early: ${tail.map((e) => e.problem ?? 'unusable element').join('; ')}`);
     }
     if (failure === undefined) {
       cov.complete = true;

@@ -20,6 +20,5 @@ export { formatProgress } from './progress.js';
 export type { ReadProgress } from './progress.js';
 export { RollingRateLimiter, backoffDelay, seededRandom, realSleep, DEFAULT_BACKOFF } from './pacing.js';
 export type { Sleep, BackoffPolicy } from './pacing.js';
-export { JsonArraySplitter } from './json-array-splitter.js';
 export { openCloudLogging } from './open.js';
 export type { OpenCloudLoggingOptions, CloudLoggingSource } from './open.js';
