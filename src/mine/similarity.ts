@@ -56,20 +56,29 @@ export function similarity(template: readonly string[], tokens: readonly string[
  */
 export function isVarLike(t: string): boolean {
   let i = 0;
-  while (i < 2 && i < t.length && WRAP_OPEN.has(t.charCodeAt(i))) i++;
+  while (i < 2 && i < t.length && isIn(WRAP_OPEN, t.charCodeAt(i))) i++;
   if (t.charCodeAt(i) !== VAR_OPEN_CODE) return false;
   let j = t.indexOf(VAR_CLOSE, i) + 1;
-  while (j < t.length && WRAP_CLOSE.has(t.charCodeAt(j))) j++;
+  while (j < t.length && isIn(WRAP_CLOSE, t.charCodeAt(j))) j++;
   return j === t.length;
 }
-const WRAP_OPEN = new Set('([{<"\''.split('').map((c) => c.charCodeAt(0)));
-const WRAP_CLOSE = new Set(')]}>"\',;:.'.split('').map((c) => c.charCodeAt(0)));
+// ASCII membership tables: one typed-array load instead of a Set lookup on the hot path.
+const table = (chars: string): Uint8Array => {
+  const t = new Uint8Array(128);
+  for (const c of chars) t[c.charCodeAt(0)] = 1;
+  return t;
+};
+const isIn = (t: Uint8Array, c: number): boolean => c < 128 && t[c] === 1;
+const WRAP_OPEN = table('([{<"\'');
+const WRAP_CLOSE = table(')]}>"\',;:.');
 
 /** Two key=value tokens with the same key and constant values: what differs is a value. */
 function sameKey(a: string, b: string): boolean {
   if (a.indexOf(VAR_OPEN) !== -1 || b.indexOf(VAR_OPEN) !== -1) return false;
   const k = a.indexOf('=');
-  return k >= 0 && k === b.indexOf('=') && a.startsWith(b.slice(0, k));
+  if (k < 0 || k !== b.indexOf('=')) return false;
+  for (let i = 0; i < k; i++) if (a.charCodeAt(i) !== b.charCodeAt(i)) return false; // same key, no slice
+  return true;
 }
 
 /** Two tokens that differ only in their variables. */
@@ -101,8 +110,8 @@ export function tokenFits(t: string, l: string): boolean {
   return l.length >= w + (t.length - e) && l.startsWith(t.slice(0, w)) && l.endsWith(t.slice(e));
 }
 
-const PREFIX_END = new Set('=:([{"\'@#/|,'.split('').map((c) => c.charCodeAt(0)));
-const SUFFIX_START = new Set(')]}"\',;:.@#/|'.split('').map((c) => c.charCodeAt(0)));
+const PREFIX_END = table('=:([{"\'@#/|,');
+const SUFFIX_START = table(')]}"\',;:.@#/|');
 
 /**
  * The widened form of two different tokens: their common prefix up to a punctuation mark and common
@@ -114,10 +123,10 @@ export function generalizeToken(a: string, b: string): string {
   const max = Math.min(a.length, b.length);
   let p = 0;
   while (p < max && a.charCodeAt(p) === b.charCodeAt(p)) p++;
-  while (p > 0 && !PREFIX_END.has(a.charCodeAt(p - 1))) p--;
+  while (p > 0 && !isIn(PREFIX_END, a.charCodeAt(p - 1))) p--;
   let s = 0;
   while (s < max - p && a.charCodeAt(a.length - 1 - s) === b.charCodeAt(b.length - 1 - s)) s++;
-  while (s > 0 && !SUFFIX_START.has(a.charCodeAt(a.length - s))) s--;
+  while (s > 0 && !isIn(SUFFIX_START, a.charCodeAt(a.length - s))) s--;
   if (p === 0 && s === 0) return WILDCARD;
   const prefix = a.slice(0, p);
   const suffix = a.slice(a.length - s);
