@@ -14,6 +14,7 @@
 //
 // Usage: npx tsx scripts/make-demo.ts [output path]
 import { writeFileSync } from 'node:fs';
+import { seededRandom } from '../src/core/random.js';
 
 const OUT = process.argv[2] ?? 'samples/cloud-run-demo.json';
 const PROJECT = 'acme-demo-prod';
@@ -26,17 +27,7 @@ const START = Date.UTC(2025, 8, 14, 9, 0, 0);
 const DEPLOY = START + 12 * 60_000;
 const END = START + 30 * 60_000;
 
-/** mulberry32: a tiny seeded PRNG, so the sample is the same on every machine. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = seededRandom;
 const random = rng(20250914);
 const int = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1));
 const hex = (n: number) => Array.from({ length: n }, () => '0123456789abcdef'[int(0, 15)]).join('');

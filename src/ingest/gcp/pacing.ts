@@ -1,4 +1,5 @@
 import type { Clock } from '../../core/clock.js';
+import { seededRandom } from '../../core/random.js';
 
 // Request pacing and backoff. Cloud Logging allows 60 entries:list requests per minute per
 // project; a rolling-window limiter keeps every request (retries included) under that, so we
@@ -58,14 +59,4 @@ export function backoffDelay(attempt: number, random: () => number, policy: Back
   return Math.max(Math.min(serverDelayMs, policy.maxServerDelayMs), 0);
 }
 
-/** A small seeded PRNG (mulberry32) so jitter is reproducible in tests. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom };
