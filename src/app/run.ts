@@ -10,8 +10,8 @@ import type { RecordSource, SourceCoverage } from '../core/source.js';
 import { stableHash } from '../core/hash.js';
 import type { GardenerConfig } from '../config/schema.js';
 import { openFileSource } from '../ingest/index.js';
-import { createMiner } from '../mine/index.js';
-import { createIncidentEngine, parseRules } from '../incidents/index.js';
+import { createMiner, type MinerConfig } from '../mine/index.js';
+import { createIncidentEngine, parseRules, type IncidentConfig } from '../incidents/index.js';
 import { openStore } from '../store/open-store.js';
 import type { Store } from '../store/store.js';
 import { renderHtml, renderJson, renderMarkdown, worklogPaths } from '../report/index.js';
@@ -76,8 +76,9 @@ export async function executeRun(req: RunRequest, config: GardenerConfig, deps: 
 
     // One miner state for all services: the miner partitions by service itself.
     const minerScope = 'default';
-    const miner = createMiner(config.miner as never, await store.loadMinerState(minerScope));
-    const engine = createIncidentEngine({ ...(config.incidents as object), ...(rules ? { rules } : {}) } as never);
+    const miner = createMiner(config.miner as Partial<MinerConfig>, await store.loadMinerState(minerScope));
+    // Both sections are validated strictly by their modules (unknown keys fail with the section's name).
+    const engine = createIncidentEngine({ ...(config.incidents as Partial<IncidentConfig>), ...(rules ? { rules } : {}) });
     const summary = new SummaryAccumulator();
     const filter: RecordFilter = {
       ...(window.fromMs !== undefined ? { fromMs: window.fromMs } : {}),
@@ -91,6 +92,7 @@ export async function executeRun(req: RunRequest, config: GardenerConfig, deps: 
     let otherService = 0;
     let duplicates = 0;
     let batch: LogRecord[] = [];
+    // Wall time only for the progress line's rate; nothing in the report reads it.
     const started = Date.now();
 
     const flush = async () => {
@@ -179,16 +181,31 @@ export async function executeRun(req: RunRequest, config: GardenerConfig, deps: 
       notes,
     });
 
-    // Write second: worklog files, then the store, then GitHub.
-    const paths = worklogPaths(req.outDir, report);
-    const files: string[] = [];
-    const runId = stableHash([service, reportWindow.from, reportWindow.to, isoInstant(now.getTime())]);
+    // Write second. The store first, so a crash in the GitHub step cannot lose what this run
+    // counted (its entries are already claimed as seen); then GitHub, whose outcome the worklog
+    // reports; then the worklog files.
+    const startedAt = isoInstant(now.getTime());
+    const runServices = summary.services.size > 0 ? [...summary.services.keys()].sort() : [service];
+    // One run record per service analysed: each service's baseline rests on the windows it was read in.
+    const runIds = runServices.map((svc) => ({ svc, id: stableHash([svc, reportWindow.from, reportWindow.to, startedAt]) }));
+    for (const { svc, id } of runIds) {
+      await store.beginRun({ id, service: svc, startedAt, windowFrom: reportWindow.from, windowTo: reportWindow.to, source: req.cloud ? `cloud-logging:${req.cloud.via}` : req.inputs.join(',') });
+    }
+    await store.saveMinerState(minerScope, miner.snapshot());
+    await store.saveTemplates(result.templateObservations);
+    await store.saveRevisions(result.revisions);
+    await store.saveIncidents(result.observations);
+    const complete = report.coverage.complete;
+    if (req.cloud && complete && window.toMs !== undefined) {
+      await store.setCursor({ project: req.cloud.project, service: req.cloud.service, readUpTo: isoInstant(window.toMs), updatedAt: startedAt });
+    }
+
     let github: GithubOutcome | undefined;
     let githubError: unknown;
     if (req.apply || req.repo !== undefined) {
       // A GitHub failure must not cost the worklog: it is written either way, then the error is reported.
       try {
-        github = await syncGithub(result.incidents, req, config, deps, store, runId);
+        github = await syncGithub(result.incidents, req, config, deps, store, stableHash([service, reportWindow.from, reportWindow.to, startedAt]));
         report.github = github.summary;
       } catch (err) {
         if (!(err instanceof GardenerError) || err.kind === 'usage' || err.kind === 'config') throw err;
@@ -197,6 +214,9 @@ export async function executeRun(req: RunRequest, config: GardenerConfig, deps: 
         warnings.push(`GitHub sync failed: ${err.message}${err.hint ? ` (${err.hint})` : ''}`);
       }
     }
+
+    const paths = worklogPaths(req.outDir, report);
+    const files: string[] = [];
     await writeOut(paths.md, renderMarkdown(report), files);
     await writeOut(paths.json, renderJson(report), files);
     await writeOut(paths.html, renderHtml(report), files);
@@ -206,20 +226,6 @@ export async function executeRun(req: RunRequest, config: GardenerConfig, deps: 
       files.push(req.assignmentsPath!);
     }
 
-    // One run record per service analysed: each service's baseline rests on the windows it was read in.
-    const runServices = summary.services.size > 0 ? [...summary.services.keys()].sort() : [service];
-    const runIds = runServices.map((svc) => ({ svc, id: stableHash([svc, reportWindow.from, reportWindow.to, isoInstant(now.getTime())]) }));
-    for (const { svc, id } of runIds) {
-      await store.beginRun({ id, service: svc, startedAt: isoInstant(now.getTime()), windowFrom: reportWindow.from, windowTo: reportWindow.to, source: req.cloud ? `cloud-logging:${req.cloud.via}` : req.inputs.join(',') });
-    }
-    await store.saveMinerState(minerScope, miner.snapshot());
-    await store.saveTemplates(result.templateObservations);
-    await store.saveRevisions(result.revisions);
-    await store.saveIncidents(result.observations);
-    const complete = report.coverage.complete;
-    if (req.cloud && complete && window.toMs !== undefined) {
-      await store.setCursor({ project: req.cloud.project, service: req.cloud.service, readUpTo: isoInstant(window.toMs), updatedAt: isoInstant(now.getTime()) });
-    }
     for (const { svc, id } of runIds) {
       const incidents = result.incidents.filter((i) => i.service === svc).length;
       await store.finishRun(id, { finishedAt: isoInstant(deps.clock.now().getTime()), status: complete ? 'ok' : 'partial', entries: summary.services.get(svc) ?? 0, incidents });
