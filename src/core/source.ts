@@ -32,3 +32,8 @@ export interface RecordSource {
   /** Valid once records() has been fully consumed (or has thrown). */
   coverage(): SourceCoverage[];
 }
+
+/** Coverage of an input before anything is read: every reader starts from this one shape. */
+export function emptyCoverage(input: string, format: string, query?: string): SourceCoverage {
+  return { input, format, entries: 0, records: 0, folded: 0, problemCount: 0, problems: [], complete: false, ...(query !== undefined ? { query } : {}) };
+}

@@ -1,5 +1,5 @@
 import type { InputProblem, LogRecord } from '../core/record.js';
-import type { RecordSource, SourceCoverage } from '../core/source.js';
+import { emptyCoverage, type RecordSource, type SourceCoverage } from '../core/source.js';
 import { TracebackFolder } from './fold-tracebacks.js';
 import type { FoldOptions } from './fold-tracebacks.js';
 import { checkReadable, reasonOf, STDIN, textChunks } from './input-stream.js';
@@ -28,16 +28,7 @@ export interface FileSourceOptions {
  */
 export function openFileSource(inputs: string[], opts: FileSourceOptions = {}): RecordSource {
   checkReadable(inputs);
-  const coverage: SourceCoverage[] = inputs.map((input) => ({
-    input,
-    format: 'unknown',
-    entries: 0,
-    records: 0,
-    folded: 0,
-    problemCount: 0,
-    problems: [],
-    complete: false,
-  }));
+  const coverage: SourceCoverage[] = inputs.map((input) => emptyCoverage(input, 'unknown'));
   return {
     records: () => readAll(inputs, coverage, opts),
     coverage: () => coverage.map((c) => ({ ...c, problems: [...c.problems] })),

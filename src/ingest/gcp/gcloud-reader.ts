@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import type { SourceCoverage } from '../../core/source.js';
+import { emptyCoverage, type SourceCoverage } from '../../core/source.js';
 import { GardenerError } from '../../core/errors.js';
 import { JsonArraySplitter } from '../json-array-splitter.js';
 
@@ -38,17 +38,7 @@ export function gcloudArgs(o: { filter: string; project: string }): string[] {
 export function readViaGcloud(opts: GcloudReadOptions): GcloudRead {
   const bin = opts.gcloudPath ?? 'gcloud';
   const args = gcloudArgs(opts);
-  const cov: SourceCoverage = {
-    input: opts.input ?? `gcloud:${opts.project}`,
-    format: 'gcloud-cli',
-    entries: 0,
-    records: 0,
-    folded: 0,
-    problemCount: 0,
-    problems: [],
-    complete: false,
-    query: opts.filter,
-  };
+  const cov: SourceCoverage = emptyCoverage(opts.input ?? `gcloud:${opts.project}`, 'gcloud-cli', opts.filter);
 
   async function* entries(): AsyncIterable<unknown> {
     const child = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'], ...(opts.env ? { env: opts.env as NodeJS.ProcessEnv } : {}) });

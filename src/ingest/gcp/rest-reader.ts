@@ -1,5 +1,5 @@
 import type { Clock } from '../../core/clock.js';
-import type { SourceCoverage } from '../../core/source.js';
+import { emptyCoverage, type SourceCoverage } from '../../core/source.js';
 import { GardenerError } from '../../core/errors.js';
 import type { AccessTokenProvider } from './auth.js';
 import { describeHttpFailure, isRetryableStatus, parseGoogleError, retryAfterMs, retryInfoDelayMs } from './api-errors.js';
@@ -65,17 +65,7 @@ export function readCloudLogging(opts: CloudLoggingReadOptions): CloudLoggingRea
   const backoff = opts.backoff ?? DEFAULT_BACKOFF;
   const limiter = new RollingRateLimiter(opts.maxRequestsPerMinute ?? 60, 60_000, opts.clock, sleep);
 
-  const cov: SourceCoverage = {
-    input: opts.input ?? `cloud-logging:${opts.project}`,
-    format: 'cloud-logging-api',
-    entries: 0,
-    records: 0,
-    folded: 0,
-    problemCount: 0,
-    problems: [],
-    complete: false,
-    query: opts.filter,
-  };
+  const cov: SourceCoverage = emptyCoverage(opts.input ?? `cloud-logging:${opts.project}`, 'cloud-logging-api', opts.filter);
   let pages = 0;
   let requestCount = 0;
   let startedMs = 0;
