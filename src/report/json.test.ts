@@ -1,32 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
 import { renderJson } from './json.js';
 import type { RunReport } from './model.js';
+import { compileSchema, reportSchema as schema, strictCopy } from './testdata/schema-check.js';
 import { buildRunReport, emptyRunReport, FAKE_JWT, hostileRunReport } from './testdata/fixtures.js';
 
-const schemaPath = new URL('../../docs/report.schema.json', import.meta.url);
-const schema = JSON.parse(readFileSync(schemaPath, 'utf8')) as Record<string, unknown>;
-
-function validator(s: object) {
-  const ajv = new Ajv2020({ allErrors: true, strict: true });
-  (addFormats as unknown as (a: Ajv2020) => void)(ajv);
-  return ajv.compile(s);
-}
-
-/** The schema with additionalProperties: false on every object that lists properties: proves it documents every key. */
-function strictCopy(node: unknown): unknown {
-  if (Array.isArray(node)) return node.map(strictCopy);
-  if (node !== null && typeof node === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(node)) out[k] = k === 'properties' ? Object.fromEntries(Object.entries(v as object).map(([pk, pv]) => [pk, strictCopy(pv)])) : strictCopy(v);
-    if ('properties' in out && !('additionalProperties' in out)) out.additionalProperties = false;
-    return out;
-  }
-  return node;
-}
+const validator = compileSchema;
 
 test('the rendered report validates against docs/report.schema.json (draft 2020-12)', () => {
   const validate = validator(schema);

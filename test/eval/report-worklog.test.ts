@@ -7,35 +7,18 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
 import { executeRun } from '../../src/app/run.js';
 import { buildConfig } from '../../src/config/load.js';
 import { fixedClock } from '../../src/core/clock.js';
 import { renderHtml, renderJson, renderMarkdown, worklogPaths } from '../../src/report/index.js';
 import type { RunReport } from '../../src/report/model.js';
+import { compileSchema as compile, reportSchema as schema, strictCopy } from '../../src/report/testdata/schema-check.js';
 import { scanMarkdown, stripCodeSpans, tablePipes } from '../../src/report/testdata/markdown-check.js';
 
 const DATA = resolve('../shared/data/cloud-logging');
 const FILES = ['cloud-run-auth-failures-2025-09-07.json', 'cloud-run-mixed-payloads.json', 'cloud-run-auth-issues-small.json'];
-const schema = JSON.parse(readFileSync(resolve('docs/report.schema.json'), 'utf8')) as object;
 
-function strictCopy(node: unknown): unknown {
-  if (Array.isArray(node)) return node.map(strictCopy);
-  if (node !== null && typeof node === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(node)) out[k] = k === 'properties' ? Object.fromEntries(Object.entries(v as object).map(([pk, pv]) => [pk, strictCopy(pv)])) : strictCopy(v);
-    if ('properties' in out && !('additionalProperties' in out)) out.additionalProperties = false;
-    return out;
-  }
-  return node;
-}
 
-function compile(s: object) {
-  const ajv = new Ajv2020({ allErrors: true, strict: true });
-  (addFormats as unknown as (a: Ajv2020) => void)(ajv);
-  return ajv.compile(s);
-}
 
 async function run(file: string): Promise<{ report: RunReport; out: string }> {
   const out = mkdtempSync(join(tmpdir(), 'lg-report-eval-'));
