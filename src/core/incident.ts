@@ -115,6 +115,6 @@ export interface Incident {
   related: RelatedRef[];
   logsExplorerUrl?: string;
   owner?: string;
-  /** Routine activity (no sign of a problem, src/core/routine.ts): listed compactly, never filed. Set by the run. */
+  /** Routine activity (no sign of a problem, src/incidents/routine.ts): listed compactly, never filed. Set by the run. */
   routine?: boolean;
 }

@@ -11,3 +11,4 @@ export type { Fingerprint, FingerprintKind } from './fingerprint.js';
 export { routePattern, statusClass } from './route.js';
 export { PRIORITY_THRESHOLDS, priorityOf, scoreIncident } from './score.js';
 export { pairwiseF1 } from './pairwise-f1.js';
+export { isRoutine } from './routine.js';

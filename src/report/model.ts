@@ -26,7 +26,7 @@ export interface ReportSummary {
   incidentsByPriority: Record<Priority, number>;
   newIncidents: number;
   regressions: number;
-  /** Incidents with no sign of a problem (src/core/routine.ts); not counted in the figures above. */
+  /** Incidents with no sign of a problem (src/incidents/routine.ts); not counted in the figures above. */
   routinePatterns: number;
 }
 

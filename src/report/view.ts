@@ -29,7 +29,7 @@ export function problemIncidents(report: RunReport): Incident[] {
   return orderedIncidents(report).filter((i) => i.routine !== true);
 }
 
-/** Routine activity (src/core/routine.ts), busiest first: listed in one compact table. */
+/** Routine activity (src/incidents/routine.ts), busiest first: listed in one compact table. */
 export function routineIncidents(report: RunReport): Incident[] {
   return report.incidents.filter((i) => i.routine === true).sort((a, b) => b.count - a.count || cmp(a.key, b.key));
 }

@@ -1,5 +1,5 @@
-import type { Incident } from './incident.js';
-import { SEVERITY_NUMBERS, type Severity } from './severity.js';
+import type { Incident } from '../core/incident.js';
+import { SEVERITY_NUMBERS, type Severity } from '../core/severity.js';
 
 // An on-call engineer files issues about problems, not about "GET /healthz 200". Every template
 // still belongs to an incident (so every entry has an incident key), but incidents that carry no

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Incident } from './incident.js';
+import type { Incident } from '../core/incident.js';
 import { isRoutine } from './routine.js';
 
 function incident(over: Partial<Incident>): Incident {
