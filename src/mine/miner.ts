@@ -85,6 +85,14 @@ export class Miner implements TemplateMiner {
     return this.create(p, tokens);
   }
 
+  /**
+   * The same as `add(bytes.toString('utf8', start, end), partition)`, for callers that read files
+   * as bytes: the line is not decoded unless it has to be.
+   */
+  addBytes(bytes: Uint8Array, start: number, end: number, partition = ''): string {
+    return this.add(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8', start, end), partition);
+  }
+
   /** Best cluster of a leaf for the line, or undefined if none is similar enough. */
   private fastMatch(candidates: readonly Cluster[], tokens: readonly string[]): Cluster | undefined {
     let best: Cluster | undefined;
