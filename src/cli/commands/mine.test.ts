@@ -4,12 +4,71 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Writable } from 'node:stream';
 import { test } from 'node:test';
-import { csvField, runMine } from './mine.js';
+import { Miner, createMiner } from '../../mine/index.js';
+import { csvField, forEachLine, runMine, type MineTuning } from './mine.js';
 
-function sink(): { stream: Writable; text: () => string } {
-  let s = '';
-  const stream = new Writable({ write(chunk, _enc, cb) { s += String(chunk); cb(); } });
-  return { stream, text: () => s };
+function sink(): { stream: Writable; text: () => string; bytes: () => Buffer } {
+  const chunks: Buffer[] = [];
+  const stream = new Writable({ write(chunk, _enc, cb) { chunks.push(Buffer.from(chunk as Buffer)); cb(); } });
+  return { stream, text: () => Buffer.concat(chunks).toString('utf8'), bytes: () => Buffer.concat(chunks) };
+}
+
+/**
+ * The CSV as the string implementation wrote it before the byte path: the file decoded by the
+ * string reader, each line trim()med and added, every row written with csvField.
+ */
+async function referenceCsv(path: string): Promise<Buffer> {
+  const miner = createMiner();
+  const lines: string[] = [];
+  const ids: string[] = [];
+  await forEachLine(path, (raw) => {
+    const line = raw.trim();
+    lines.push(line);
+    ids.push(miner.add(line));
+  });
+  let out = 'LineId,Content,EventId,EventTemplate\n';
+  lines.forEach((line, i) => {
+    const id = ids[i] as string;
+    const t = miner.template(id);
+    out += `${i + 1},${csvField(line)},${csvField(t?.id ?? id)},${csvField(t?.template ?? '')}\n`;
+  });
+  return Buffer.from(out, 'utf8');
+}
+
+/** Every case the byte path must get right, as raw bytes (some of them not valid UTF-8). */
+function awkwardFixture(lastNewline: boolean): Buffer {
+  const parts: (string | Buffer)[] = [
+    'user 1 logged in from 10.0.0.1\n',
+    'say "hi, there" to "everyone"\n',
+    'a,b,c\n',
+    'quote only " here\n',
+    '""\n',
+    'cr\rinside the line\n',
+    'crlf line ending\r\n',
+    'crlf, with a comma\r\n',
+    '  \tleading and trailing white space \t \n',
+    '\x0b\x0cvertical tab and form feed\x0c\x0b\n',
+    '\n',
+    '   \n',
+    '\t\r\n',
+    'user 2 logged in from 10.0.0.2\n',
+    'café au lait, served\n',
+    'é at the start\n',
+    'ends with é\n',
+    '\u00a0no-break spaces at both ends\u00a0\n',
+    ' \u00a0 mixed white space \u00a0 \t\n',
+    'emoji 🎉 in the middle\n',
+    '🎉\n',
+    '\ufeffbyte order mark\n',
+    '\u2028line separator first\n',
+    Buffer.from([0x62, 0x61, 0x64, 0xff, 0x62, 0x79, 0x74, 0x65, 0x0a]), // "bad\xffbyte"
+    Buffer.from([0x63, 0x75, 0x74, 0x20, 0xe2, 0x82, 0x0a]), // "cut " + a truncated 3-byte sequence
+    Buffer.from([0xc3, 0x0a]), // a lone lead byte
+    'x'.repeat(40) + ' "long", line ' + 'y, '.repeat(30) + '\n',
+    'user 3 logged in from 10.0.0.3\n',
+    lastNewline ? 'last line\n' : 'last line without a newline \r',
+  ];
+  return Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : p)));
 }
 
 test('mine writes the Loghub CSV with final templates and a one-line summary', async () => {
@@ -73,4 +132,67 @@ test('CSV fields are quoted only when needed', () => {
   assert.equal(csvField('a,b'), '"a,b"');
   assert.equal(csvField('say "x"'), '"say ""x"""');
   assert.equal(csvField('two\nlines'), '"two\nlines"');
+});
+
+test('the byte path writes exactly what the string implementation wrote, whatever the chunk sizes', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'mine-cli-'));
+  try {
+    for (const lastNewline of [false, true]) {
+      const input = join(dir, `in-${lastNewline}.log`);
+      writeFileSync(input, awkwardFixture(lastNewline));
+      const expected = (await referenceCsv(input)).toString('latin1');
+      assert.ok(expected.includes('"say ""hi, there"" to ""everyone"""'), 'the fixture exercises quoting');
+      assert.ok(expected.includes(Buffer.from('bad\ufffdbyte').toString('latin1')), 'the fixture has an invalid byte, replaced');
+      const tunings: MineTuning[] = [{}, { readChunk: 7 }, { readChunk: 7, writeChunk: 16 }, { readChunk: 13, writeChunk: 64 }, { readChunk: 64, writeChunk: 1 }];
+      for (const tuning of tunings) {
+        const output = join(dir, 'out.csv');
+        assert.equal(await runMine(['--input', input, '--output', output], { stdout: sink().stream, stderr: sink().stream }, tuning), 0);
+        assert.equal(readFileSync(output).toString('latin1'), expected, `--output, ${JSON.stringify(tuning)}, last newline ${lastNewline}`);
+        const out = sink();
+        assert.equal(await runMine(['--input', input], { stdout: out.stream, stderr: sink().stream }, tuning), 0);
+        assert.equal(out.bytes().toString('latin1'), expected, `stdout, ${JSON.stringify(tuning)}, last newline ${lastNewline}`);
+      }
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('ASCII-ended valid lines reach the miner as bytes, the others as trimmed strings', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'mine-cli-'));
+  const { add, addBytes } = Miner.prototype;
+  const viaBytes: string[] = [];
+  const viaString: string[] = [];
+  try {
+    const input = join(dir, 'in.log');
+    writeFileSync(input, Buffer.concat([Buffer.from('  plain  \n\u00a0nbsp\u00a0\nmid é dle\n\t\nbad'), Buffer.from([0xff]), Buffer.from('x\n')]));
+    Miner.prototype.addBytes = function (this: Miner, b: Uint8Array, s: number, e: number, partition?: string): string {
+      viaBytes.push(Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('utf8', s, e));
+      return add.call(this, Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('utf8', s, e), partition);
+    };
+    Miner.prototype.add = function (this: Miner, message: string, partition?: string): string {
+      viaString.push(message);
+      return add.call(this, message, partition);
+    };
+    assert.equal(await runMine(['--input', input], { stdout: sink().stream, stderr: sink().stream }, { readChunk: 5 }), 0);
+  } finally {
+    Miner.prototype.add = add;
+    Miner.prototype.addBytes = addBytes;
+    rmSync(dir, { recursive: true, force: true });
+  }
+  assert.deepEqual(viaBytes, ['plain', 'mid é dle', '']);
+  assert.deepEqual(viaString, ['nbsp', 'bad\ufffdx']);
+});
+
+test('an output that cannot be created exits 2 and names it', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'mine-cli-'));
+  try {
+    const input = join(dir, 'in.log');
+    writeFileSync(input, 'one line\n');
+    const err = sink();
+    assert.equal(await runMine(['--input', input, '--output', join(dir, 'missing', 'out.csv')], { stdout: sink().stream, stderr: err.stream }), 2);
+    assert.match(err.text(), /^error: mine: cannot write output '.*missing\/out\.csv': ENOENT\n$/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
