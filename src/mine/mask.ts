@@ -198,9 +198,9 @@ export function typed(type: MaskType): string {
 }
 
 // Brackets and quotes around a value, and punctuation that ends a clause, stay in the template.
-const LEAD = new Uint8Array(128);
+export const LEAD = new Uint8Array(128);
 for (const ch of '([{<"\'') LEAD[ch.charCodeAt(0)] = 1;
-const TRAIL = new Uint8Array(128);
+export const TRAIL = new Uint8Array(128);
 for (const ch of ')]}>"\',;:.!?') TRAIL[ch.charCodeAt(0)] = 1;
 
 /**

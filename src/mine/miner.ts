@@ -8,8 +8,9 @@ import { type MinerConfig, resolveConfig } from './config.js';
 import { canonicalToken, renderToken, WILDCARD } from './markers.js';
 import { lastConflicts, lastNeedsWiden, mismatches, similarity, subsumes, widen } from './similarity.js';
 import { findSiblings } from './siblings.js';
+import { FastLane } from './fast-lane.js';
 import { tokenizeInto } from './tokenize.js';
-import { type Root, findLeaf, leafFor } from './tree.js';
+import { type Root, findLeaf, leafFor, treeCounters } from './tree.js';
 import { joinAcrossLengths } from './variable-length.js';
 import { type MinerSnapshot, snapshotMiner } from './snapshot.js';
 
@@ -24,6 +25,8 @@ export interface MinerCounters extends MinerStats {
 
 export interface Partition {
   key: string;
+  /** Small integer naming the partition in the fast lane's line memo. */
+  ordinal: number;
   root: Root;
   /** Live clusters by token count, in creation order (cross-leaf and variable-length checks). */
   byLength: Map<number, Cluster[]>;
@@ -57,6 +60,12 @@ export class Miner implements TemplateMiner {
   private lastPartition: Partition | undefined;
   /** Whether the best match of the last fastMatch differs from its template outside <*>. */
   private bestNeedsWiden = true;
+  /**
+   * Bumped on every change of structure (templates, tree, indexes, aliases): what the fast lane's
+   * line memo is valid for. Counts and LRU ticks are not structure.
+   */
+  epoch = 0;
+  private lane: FastLane | undefined;
 
   constructor(config?: Partial<MinerConfig>) {
     this.config = resolveConfig(config);
@@ -79,18 +88,43 @@ export class Miner implements TemplateMiner {
     }
     const p = partition === this.lastPartition?.key ? this.lastPartition : this.partition(partition);
     this.lastPartition = p;
+    return this.mineTokens(p, tokens);
+  }
+
+  /**
+   * The same as `add(bytes.toString('utf8', start, end), partition)` — same ids, same state — for
+   * callers that read files as bytes. Most lines never become strings: see fast-lane.ts.
+   */
+  addBytes(bytes: Uint8Array, start: number, end: number, partition = ''): string {
+    const p = partition === this.lastPartition?.key ? this.lastPartition : this.partition(partition);
+    const lane = (this.lane ??= new FastLane(this.config.maxTokens, this.config.maxLineLength));
+    const n = end - start > this.config.maxLineLength ? -1 : lane.scan(bytes, start, end, p.ordinal, this.config.maxTokens);
+    if (n < 0) return this.add(utf8(bytes, start, end), partition);
+    this.lastPartition = p;
+    this.counters.lines++;
+    this.tick++;
+    const known = lane.recall(n, this.epoch);
+    if (known !== undefined) {
+      known.size++;
+      known.lastSeen = this.tick;
+      return known.id;
+    }
+    const before = this.epoch;
+    const id = this.mineTokens(p, lane.tokens(n, this.buf));
+    if (this.epoch === before) {
+      // No structure changed: the same masked line would go the same way again.
+      const cl = this.clusters.get(id);
+      if (cl !== undefined) lane.remember(n, cl, before);
+    }
+    return id;
+  }
+
+  /** Tree search, then match, widen or create: the line as masked tokens. */
+  private mineTokens(p: Partition, tokens: string[]): string {
     const leaf = findLeaf(p.root, tokens, this.levels);
     const hit = leaf === undefined ? undefined : this.fastMatch(leaf.clusters, tokens);
     if (hit !== undefined) return this.absorb(p, hit, tokens, true);
     return this.create(p, tokens);
-  }
-
-  /**
-   * The same as `add(bytes.toString('utf8', start, end), partition)`, for callers that read files
-   * as bytes: the line is not decoded unless it has to be.
-   */
-  addBytes(bytes: Uint8Array, start: number, end: number, partition = ''): string {
-    return this.add(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8', start, end), partition);
   }
 
   /** Best cluster of a leaf for the line, or undefined if none is similar enough. */
@@ -128,6 +162,7 @@ export class Miner implements TemplateMiner {
 
   /** After widening: record the new text as an alias, and merge with a cluster it now equals. */
   private reindex(p: Partition, cl: Cluster): void {
+    this.epoch++;
     if (p.byKey.get(cl.key) === cl) p.byKey.delete(cl.key);
     cl.key = canonicalKey(cl.tokens);
     const h = stableHash([p.key, cl.key]);
@@ -161,6 +196,7 @@ export class Miner implements TemplateMiner {
   }
 
   private mergeInto(p: Partition, keep: Cluster, drop: Cluster): void {
+    this.epoch++;
     keep.size += drop.size;
     keep.lastSeen = Math.max(keep.lastSeen, drop.lastSeen);
     for (const leaf of drop.leaves) {
@@ -178,7 +214,9 @@ export class Miner implements TemplateMiner {
   }
 
   private create(p: Partition, tokens: readonly string[]): string {
+    const nodes = treeCounters.nodes;
     const leaf = leafFor(p.root, tokens, this.levels, this.config.maxChildren);
+    if (treeCounters.nodes !== nodes) this.epoch++;
     const key = canonicalKey(tokens);
     const known = p.byKey.get(key) ?? this.liveAlias(stableHash([p.key, key]));
     if (known !== undefined) return this.join(p, known, leaf, tokens);
@@ -187,6 +225,7 @@ export class Miner implements TemplateMiner {
     const siblings = findSiblings(p.byLength.get(tokens.length) ?? [], tokens, this.config.simThreshold, this.config.siblingValues);
     if (siblings !== undefined) {
       const keep = siblings[0] as Cluster;
+      this.epoch++;
       for (let i = 1; i < siblings.length; i++) widen(keep.tokens, (siblings[i] as Cluster).tokens);
       widen(keep.tokens, tokens);
       this.reindex(p, keep); // merges the siblings and everything else the widened template covers
@@ -207,6 +246,7 @@ export class Miner implements TemplateMiner {
   /** A cluster found off the line's own leaf: link it there so the next such line is a fast hit. */
   private join(p: Partition, cl: Cluster, leaf: Leaf | undefined, tokens: readonly string[]): string {
     if (leaf !== undefined && !cl.leaves.includes(leaf) && cl.tokens.length === tokens.length) {
+      this.epoch++;
       leaf.clusters.push(cl);
       cl.leaves.push(leaf);
     }
@@ -235,6 +275,7 @@ export class Miner implements TemplateMiner {
   }
 
   link(p: Partition, cl: Cluster): void {
+    this.epoch++;
     this.clusters.set(cl.id, cl);
     let list = p.byLength.get(cl.tokens.length);
     if (list === undefined) p.byLength.set(cl.tokens.length, (list = []));
@@ -243,6 +284,7 @@ export class Miner implements TemplateMiner {
   }
 
   private unlinkLength(p: Partition, cl: Cluster): void {
+    this.epoch++;
     const list = p.byLength.get(cl.tokens.length);
     if (list !== undefined) {
       const i = list.indexOf(cl);
@@ -256,6 +298,7 @@ export class Miner implements TemplateMiner {
     let lru: Cluster | undefined;
     for (const cl of this.clusters.values()) if (lru === undefined || cl.lastSeen < lru.lastSeen) lru = cl;
     if (lru === undefined) return;
+    this.epoch++;
     const p = this.partition(lru.partition);
     for (const leaf of lru.leaves) {
       const i = leaf.clusters.indexOf(lru);
@@ -278,7 +321,7 @@ export class Miner implements TemplateMiner {
   partition(key: string): Partition {
     let p = this.partitions.get(key);
     if (p === undefined) {
-      p = { key, root: new Map(), byLength: new Map(), byKey: new Map() };
+      p = { key, ordinal: this.partitions.size, root: new Map(), byLength: new Map(), byKey: new Map() };
       this.partitions.set(key, p);
     }
     return p;
@@ -329,6 +372,11 @@ export class Miner implements TemplateMiner {
   stats(): MinerCounters {
     return { ...this.counters, templates: this.clusters.size };
   }
+}
+
+function utf8(bytes: Uint8Array, start: number, end: number): string {
+  const buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return buf.toString('utf8', start, end);
 }
 
 /**

@@ -10,7 +10,13 @@ export interface TreeNode {
   leaf: Leaf | undefined;
 }
 
-const newNode = (): TreeNode => ({ children: new Map(), leaf: undefined });
+/** Nodes created so far (any miner): lets a caller see whether a call changed a tree. */
+export const treeCounters = { nodes: 0 };
+
+const newNode = (): TreeNode => {
+  treeCounters.nodes++;
+  return { children: new Map(), leaf: undefined };
+};
 
 export type Root = Map<number, TreeNode>;
 
@@ -53,7 +59,10 @@ export function leafFor(root: Root, tokens: readonly string[], levels: number, m
     path.push(key);
     node = next;
   }
-  if (node.leaf === undefined) node.leaf = { path, clusters: [] };
+  if (node.leaf === undefined) {
+    treeCounters.nodes++;
+    node.leaf = { path, clusters: [] };
+  }
   return node.leaf;
 }
 

@@ -1,0 +1,177 @@
+// Two small open-addressing hash tables over typed arrays, for the fast lane's memos: one keyed by
+// a run of bytes (token shapes), one by a run of int32 (a line's masked token ids). Keys are stored
+// and compared in full on every hit, so a hash collision costs a probe, never a wrong answer.
+// A slot holds its whole record (hash, key offset, key length, value) in one cache line, and the
+// table starts small and doubles, so the few thousand keys of a real log stay in the CPU caches.
+// Capacity is bounded: `add` answers -1 when full, and the owner clears the table (a memo can
+// always be rebuilt; the miner's state does not live here).
+
+const REC = 4; // ints per slot: hash, key offset, key length + 1 (0 = empty slot), value
+const MIN_SLOTS = 1024;
+
+abstract class OpenTable {
+  protected rec = new Int32Array(MIN_SLOTS * REC);
+  protected mask = MIN_SLOTS - 1;
+  size = 0;
+
+  constructor(readonly maxEntries: number) {}
+
+  /** Value of the record at `r` (an index `find` returned). */
+  value(r: number): number {
+    return this.rec[r + 3] as number;
+  }
+
+  protected insert(h: number, at: number, len: number, value: number): number {
+    if ((this.size + 1) * 2 > this.mask + 1) this.grow();
+    this.size++;
+    const rec = this.rec;
+    let s = h & this.mask;
+    while (rec[(s << 2) + 2] !== 0) s = (s + 1) & this.mask;
+    const r = s << 2;
+    rec[r] = h;
+    rec[r + 1] = at;
+    rec[r + 2] = len + 1;
+    rec[r + 3] = value;
+    return r;
+  }
+
+  private grow(): void {
+    const old = this.rec;
+    const slots = (this.mask + 1) * 2;
+    this.rec = new Int32Array(slots * REC);
+    this.mask = slots - 1;
+    for (let r = 0; r < old.length; r += REC) {
+      if (old[r + 2] === 0) continue;
+      let s = (old[r] as number) & this.mask;
+      while (this.rec[(s << 2) + 2] !== 0) s = (s + 1) & this.mask;
+      this.rec.set(old.subarray(r, r + REC), s << 2);
+    }
+  }
+
+  protected reset(): void {
+    this.rec = new Int32Array(MIN_SLOTS * REC);
+    this.mask = MIN_SLOTS - 1;
+    this.size = 0;
+  }
+}
+
+/** Records keyed by bytes, each with an int32 value. */
+export class BytesTable extends OpenTable {
+  private arena = new Uint8Array(1 << 16);
+  private used = 0;
+
+  constructor(maxEntries: number, private readonly maxArena: number) {
+    super(maxEntries);
+  }
+
+  /** Record index of the key `src[from, from + len)` (hash `h`), or -1. */
+  find(src: Uint8Array, from: number, len: number, h: number): number {
+    const rec = this.rec;
+    const arena = this.arena;
+    const mask = this.mask;
+    for (let s = h & mask; ; s = (s + 1) & mask) {
+      const r = s << 2;
+      const l = rec[r + 2] as number;
+      if (l === 0) return -1;
+      if (rec[r] !== h || l !== len + 1) continue;
+      const at = (rec[r + 1] as number) - from;
+      let k = from;
+      const to = from + len;
+      while (k < to && arena[at + k] === src[k]) k++;
+      if (k === to) return r;
+    }
+  }
+
+  /** As `find`, for a key given with digits as they are, stored with every digit as '1'. */
+  findDigitsAsOne(src: Uint8Array, from: number, len: number, h: number): number {
+    const rec = this.rec;
+    const arena = this.arena;
+    const mask = this.mask;
+    for (let s = h & mask; ; s = (s + 1) & mask) {
+      const r = s << 2;
+      const l = rec[r + 2] as number;
+      if (l === 0) return -1;
+      if (rec[r] !== h || l !== len + 1) continue;
+      const at = (rec[r + 1] as number) - from;
+      let k = from;
+      const to = from + len;
+      for (; k < to; k++) {
+        const c = src[k] as number;
+        if (arena[at + k] !== (c >= 48 && c <= 57 ? 49 : c)) break;
+      }
+      if (k === to) return r;
+    }
+  }
+
+  /** Adds a key that `find` did not find; returns its record index, or -1 when the table is full. */
+  add(src: Uint8Array, from: number, len: number, h: number, value: number): number {
+    if (this.size >= this.maxEntries || this.used + len > this.maxArena) return -1;
+    if (this.used + len > this.arena.length) {
+      let size = this.arena.length * 2;
+      while (size < this.used + len) size *= 2;
+      const bigger = new Uint8Array(Math.min(size, this.maxArena));
+      bigger.set(this.arena.subarray(0, this.used));
+      this.arena = bigger;
+    }
+    this.arena.set(src.subarray(from, from + len), this.used);
+    const r = this.insert(h, this.used, len, value);
+    this.used += len;
+    return r;
+  }
+
+  clear(): void {
+    this.reset();
+    this.arena = new Uint8Array(1 << 16);
+    this.used = 0;
+  }
+}
+
+/** Records keyed by a sequence of int32; the value is a dense entry number (0, 1, 2, …). */
+export class IntsTable extends OpenTable {
+  private arena = new Int32Array(1 << 14);
+  private used = 0;
+
+  constructor(maxEntries: number, private readonly maxArena: number) {
+    super(maxEntries);
+  }
+
+  /** Entry number of the key `src[0, len)` (hash `h`), or -1. */
+  find(src: Int32Array, len: number, h: number): number {
+    const rec = this.rec;
+    const arena = this.arena;
+    const mask = this.mask;
+    for (let s = h & mask; ; s = (s + 1) & mask) {
+      const r = s << 2;
+      const l = rec[r + 2] as number;
+      if (l === 0) return -1;
+      if (rec[r] !== h || l !== len + 1) continue;
+      const at = rec[r + 1] as number;
+      let k = 0;
+      while (k < len && arena[at + k] === src[k]) k++;
+      if (k === len) return rec[r + 3] as number;
+    }
+  }
+
+  /** Adds a key that `find` did not find; returns its entry number, or -1 when the table is full. */
+  add(src: Int32Array, len: number, h: number): number {
+    if (this.size >= this.maxEntries || this.used + len > this.maxArena) return -1;
+    if (this.used + len > this.arena.length) {
+      let size = this.arena.length * 2;
+      while (size < this.used + len) size *= 2;
+      const bigger = new Int32Array(Math.min(size, this.maxArena));
+      bigger.set(this.arena.subarray(0, this.used));
+      this.arena = bigger;
+    }
+    this.arena.set(src.subarray(0, len), this.used);
+    const entry = this.size;
+    this.insert(h, this.used, len, entry);
+    this.used += len;
+    return entry;
+  }
+
+  clear(): void {
+    this.reset();
+    this.arena = new Int32Array(1 << 14);
+    this.used = 0;
+  }
+}

@@ -1,0 +1,450 @@
+// The miner's fast lane: mines a line straight from the bytes it was read as, without building a
+// string per line or per token, and gives the same answer as the string path (Miner.add) — tested
+// line by line on Loghub and the benchmark corpus (fast-lane.test.ts, test/eval/loghub.test.ts).
+//
+// Two memos make that possible:
+//  1. token SHAPE → masked token (token-shape.ts says what a shape keeps). Masking is a function of
+//     the shape, so an IP, a port, a duration or a hex id costs one byte scan and one table probe
+//     instead of a slice, a rule chain and regexes. A shape whose output copies a collapsed
+//     character ("ssh2") is marked unsafe and looked up by its exact bytes instead.
+//  2. a line's masked tokens (as small ints) → the cluster the string path chose, valid while the
+//     miner's structure (templates, tree, indexes) has not changed since: the miner bumps an epoch
+//     on every structural change, and only results reached without one are remembered (those are
+//     pure functions of the masked tokens and the structure). A hit then does exactly what the
+//     string path would: count the line and touch the cluster's LRU tick.
+// Lines the lane does not handle byte-wise go to the string path: non-ASCII bytes, the words true /
+// false / null (masked by a second pass there), month names (dates written with spaces), too long
+// or too many tokens.
+
+import { BytesTable, IntsTable } from './byte-table.js';
+import type { Cluster } from './cluster.js';
+import { LEAD, TRAIL, maskToken, typed } from './mask.js';
+import { COARSE_FILL, PATH_MARK, URL_MARK, UUID_MARK, coarseByte, hexClass, tokenShape, uuidCode } from './token-shape.js';
+
+// Byte classes of the scan.
+// One bit each: pass 1 ORs the classes of a token together.
+const SPACE = 1; // ASCII control characters and space separate tokens (as in tokenize.ts)
+const DIGIT = 2;
+const TRIGGER = 4; // '/', '@', '\': sent to masking even without a digit (tokenize.ts)
+const HEX_LOWER = 8;
+const HEX_UPPER = 16;
+const LETTER = 32;
+const NON_ASCII = 64;
+const OTHER = 128; // punctuation
+const LETTERS = HEX_LOWER | HEX_UPPER | LETTER;
+const CLS = new Uint8Array(256);
+CLS.fill(OTHER);
+for (let c = 0; c <= 32; c++) CLS[c] = SPACE;
+for (let c = 48; c <= 57; c++) CLS[c] = DIGIT;
+for (let c = 65; c <= 90; c++) CLS[c] = c <= 70 ? HEX_UPPER : LETTER;
+for (let c = 97; c <= 122; c++) CLS[c] = c <= 102 ? HEX_LOWER : LETTER;
+CLS[47] = TRIGGER;
+CLS[64] = TRIGGER;
+CLS[92] = TRIGGER;
+for (let c = 128; c < 256; c++) CLS[c] = NON_ASCII;
+
+// The last four letters, lower-cased, 7 bits each (a small integer): "true", "alse" (false), "null".
+const word4 = (w: string): number => [...w].reduce((acc, ch) => (acc << 7) | ch.charCodeAt(0), 0);
+const W_TRUE = word4('true');
+const W_ALSE = word4('alse');
+const W_NULL = word4('null');
+const MONTHS = new Set(['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']);
+
+/** A shape whose masked form depends on more than the shape: look the token up by its bytes. */
+const UNSAFE = -1;
+/** A word that makes the string path take the line (true / false / null, a month name). */
+const STRING_PATH = -2;
+const NUM_ID = 0;
+const FNV_OFFSET = 0x011c9dc5; // FNV-1a's offset basis, cut to a small integer
+const FNV_PRIME = 16777619;
+/** Hashes stay within 30 bits: small integers everywhere, never boxed. */
+const HASH_BITS = 0x3fffffff;
+
+export interface FastLaneLimits {
+  /** Distinct token shapes (and exact tokens) remembered before the memos start over. */
+  maxShapes: number;
+  /** Distinct masked lines remembered before the line memo starts over. */
+  maxLines: number;
+}
+
+export const DEFAULT_LANE_LIMITS: FastLaneLimits = { maxShapes: 1 << 16, maxLines: 1 << 16 };
+
+export class FastLane {
+  /** ids[0] = partition ordinal, ids[1..n] = masked token ids of the last scanned line. */
+  readonly ids: Int32Array;
+  /** Hash of the last scanned line's ids. */
+  lineHash = 0;
+  private readonly shape: Uint8Array;
+  private readonly shapes: BytesTable;
+  private readonly exact: BytesTable;
+  private readonly lines: IntsTable;
+  private lineCluster: (Cluster | undefined)[] = [];
+  private lineEpoch: Float64Array;
+  /** Masked token strings by id (id 0 is the number marker). */
+  private outputs: string[] = [];
+  private outputIds = new Map<string, number>();
+  private needsClear = false;
+  /** Times the memos were full and started over (bounded memory, see FastLaneLimits). */
+  resets = 0;
+
+  constructor(maxTokens: number, maxLineLength: number, limits: FastLaneLimits = DEFAULT_LANE_LIMITS) {
+    this.ids = new Int32Array(maxTokens + 2);
+    this.shape = new Uint8Array(2 * maxLineLength + 2); // a coarse run adds one byte
+    this.shapes = new BytesTable(limits.maxShapes, limits.maxShapes * 32);
+    this.exact = new BytesTable(limits.maxShapes, limits.maxShapes * 32);
+    this.lines = new IntsTable(limits.maxLines, limits.maxLines * 16);
+    this.lineEpoch = new Float64Array(limits.maxLines);
+    this.resetOutputs();
+  }
+
+  /**
+   * Masks the line `b[start, end)` into `ids` (see there) and sets `lineHash`. Returns the token
+   * count, or -1 if the line must take the string path (then nothing about it was recorded).
+   */
+  scan(b: Uint8Array, start: number, end: number, partition: number, maxTokens: number): number {
+    if (this.needsClear) this.clear();
+    const ids = this.ids;
+    ids[0] = partition;
+    let n = 0;
+    let lh = Math.imul(FNV_OFFSET ^ partition, FNV_PRIME);
+    let i = start;
+    while (i < end) {
+      if ((CLS[b[i] as number] as number) === SPACE) {
+        i++;
+        continue;
+      }
+      // Pass 1, the common case: hash the bytes with every digit as '1', note which classes occur.
+      const ts = i;
+      let h = FNV_OFFSET;
+      let seen = 0;
+      for (; i < end; i++) {
+        const c = b[i] as number;
+        const k = CLS[c] as number;
+        if (k === SPACE) break;
+        seen |= k;
+        h = Math.imul(h ^ (k === DIGIT ? 49 : c), FNV_PRIME);
+      }
+      if ((seen & NON_ASCII) !== 0) return -1;
+      let out = NUM_ID; // a bare integer (tokenize.ts skips the rules for it)
+      if (seen !== DIGIT) {
+        const len = i - ts;
+        if ((seen & TRIGGER) === 0 && ((seen & DIGIT) === 0 || (seen & LETTERS) === 0)) {
+          // A word, or digits and punctuation (an IP, a port, a count): the shape is the bytes
+          // with every digit as '1'. A word's entry also says whether the string path must take
+          // the line (true / false / null, month names).
+          h &= HASH_BITS;
+          const e = this.shapes.findDigitsAsOne(b, ts, len, h);
+          out = e >= 0 ? this.shapes.value(e) : this.learn(b, ts, i, h, (seen & DIGIT) !== 0);
+          if (out === STRING_PATH) return -1;
+        } else {
+          // Pass 2: letters with digits, or path characters: build the shape. A path, a URL or a
+          // UUID is one variable whatever it holds: recognised first, it skips the character scan.
+          let w = 0;
+          if ((seen & TRIGGER) !== 0) w = this.pathShape(b, ts, i);
+          else if (len >= 36) w = this.uuidShape(b, ts, i);
+          if (w === 0) w = this.shapeOf(b, ts, i);
+          if (w < 0) return -1;
+          const hs = hashBytes(this.shape, 0, w) & HASH_BITS;
+          const e = this.shapes.find(this.shape, 0, w, hs);
+          out = e >= 0 ? this.shapes.value(e) : this.learnShape(b, ts, len, w, hs);
+          if (out === UNSAFE) out = this.exactOutput(b, ts, len);
+        }
+      }
+      if (n >= maxTokens || n + 2 > ids.length) return -1;
+      ids[++n] = out;
+      lh = Math.imul(lh ^ out, FNV_PRIME);
+    }
+    this.lineHash = Math.imul(lh ^ n, FNV_PRIME) & HASH_BITS;
+    return n;
+  }
+
+  /**
+   * Writes the shape of the token `b[ts, te)` (which holds a digit or a path character) into
+   * `shape` (token-shape.ts) and returns its length, or -1 if the line must take the string path
+   * (it holds true / false / null).
+   */
+  private shapeOf(b: Uint8Array, ts: number, te: number): number {
+    const sh = this.shape;
+    let w = 0;
+    let runStart = -1; // input index where the current run of letters and digits began
+    let runW = 0; // shape index where it began
+    let runDigit = false;
+    let runLetter = false;
+    let last4 = 0;
+    for (let i = ts; i < te; i++) {
+      const c = b[i] as number;
+      const k = CLS[c] as number;
+      if (k === DIGIT) {
+        sh[w++] = 49;
+        last4 = 0;
+        if (runStart < 0) {
+          runStart = i;
+          runW = w - 1;
+          runLetter = false;
+        }
+        runDigit = true;
+        continue;
+      }
+      sh[w++] = c;
+      if (k === LETTER || k === HEX_LOWER || k === HEX_UPPER) {
+        if (runStart < 0) {
+          runStart = i;
+          runW = w - 1;
+          runDigit = false;
+        }
+        runLetter = true;
+        last4 = ((last4 << 7) | (c | 32)) & 0xfffffff;
+        if (last4 === W_TRUE || last4 === W_ALSE || last4 === W_NULL) return -1;
+        continue;
+      }
+      if (runStart >= 0) {
+        if (runDigit && runLetter) {
+          w = this.mixedRun(b, runStart, i, runW);
+          sh[w++] = c;
+        }
+        runStart = -1;
+      }
+      last4 = 0;
+    }
+    if (runStart >= 0 && runDigit && runLetter) w = this.mixedRun(b, runStart, te, runW);
+    return w;
+  }
+
+  /**
+   * If `b[ts, te)` is a path or a URL with only brackets, quotes or punctuation around it, writes
+   * its shape (token-shape.ts) and returns the shape length; otherwise 0.
+   */
+  private pathShape(b: Uint8Array, ts: number, te: number): number {
+    let s = ts;
+    while (s < te && LEAD[b[s] as number] === 1) s++;
+    let e = te;
+    while (e > s && TRAIL[b[e - 1] as number] === 1) e--;
+    let mark = 0;
+    if (b[s] === 47) {
+      // "/seg/" then more segments: at least two slashes, no empty segment, no '='.
+      let slashes = 0;
+      for (let q = s; q < e; q++) {
+        const c = b[q] as number;
+        if (c === 61) return 0;
+        if (c === 47) {
+          if (q > s && b[q - 1] === 47) return 0;
+          slashes++;
+        }
+      }
+      if (slashes < 2) return 0;
+      mark = PATH_MARK;
+    } else {
+      // scheme://rest
+      const c0 = CLS[b[s] as number] as number;
+      if (c0 !== HEX_LOWER && c0 !== HEX_UPPER && c0 !== LETTER) return 0;
+      let q = s + 1;
+      for (; q < e; q++) {
+        const c = b[q] as number;
+        const t = CLS[c] as number;
+        if (!(t === DIGIT || t === HEX_LOWER || t === HEX_UPPER || t === LETTER || c === 43 || c === 46 || c === 45)) break;
+      }
+      if (!(q + 3 < e && b[q] === 58 && b[q + 1] === 47 && b[q + 2] === 47)) return 0;
+      mark = URL_MARK;
+    }
+    const sh = this.shape;
+    let w = 0;
+    for (let q = ts; q < s; q++) sh[w++] = b[q] as number;
+    sh[w++] = mark;
+    for (let q = e; q < te; q++) sh[w++] = b[q] as number;
+    return w;
+  }
+
+  /**
+   * If `b[ts, te)` is a UUID with only brackets, quotes or punctuation around it, writes its shape
+   * (token-shape.ts) and returns the shape length; otherwise 0.
+   */
+  private uuidShape(b: Uint8Array, ts: number, te: number): number {
+    let s = ts;
+    while (s < te && LEAD[b[s] as number] === 1) s++;
+    let e = te;
+    while (e > s && TRAIL[b[e - 1] as number] === 1) e--;
+    if (e - s !== 36 || b[s + 8] !== 45 || b[s + 13] !== 45 || b[s + 18] !== 45 || b[s + 23] !== 45) return 0;
+    let digit = false;
+    let upper = false;
+    for (let q = s; q < e; q++) {
+      if (q === s + 8 || q === s + 13 || q === s + 18 || q === s + 23) continue;
+      const t = CLS[b[q] as number] as number;
+      if (t === DIGIT) digit = true;
+      else if (t === HEX_UPPER) upper = true;
+      else if (t !== HEX_LOWER) return 0;
+    }
+    const sh = this.shape;
+    let w = 0;
+    for (let q = ts; q < s; q++) sh[w++] = b[q] as number;
+    sh[w++] = UUID_MARK;
+    sh[w++] = uuidCode(CLS[b[s] as number] === HEX_LOWER, CLS[b[e - 1] as number] === DIGIT, upper, digit);
+    for (let q = e; q < te; q++) sh[w++] = b[q] as number;
+    return w;
+  }
+
+  /**
+   * Rewrites the shape of a run holding digits and letters, `b[s, e)`, from shape index `w` (see
+   * token-shape.ts for the forms); returns the shape index after it.
+   */
+  private mixedRun(b: Uint8Array, s: number, e: number, w: number): number {
+    const sh = this.shape;
+    let k = s;
+    while (k < e && (CLS[b[k] as number] as number) === DIGIT) k++;
+    let unit = k > s;
+    for (let q = k; unit && q < e; q++) if ((CLS[b[q] as number] as number) === DIGIT) unit = false;
+    if (unit) {
+      // Digits then letters ("5ms"): the letters may be a unit and stay.
+      for (let q = s; q < e; q++) {
+        const c = b[q] as number;
+        sh[w++] = q < k && !(c === 48 && q + 1 < e && ((b[q + 1] as number) | 32) === 120) ? 49 : c;
+      }
+      return w;
+    }
+    const hex0x = b[s] === 48 && ((b[s + 1] as number) | 32) === 120 && e - s > 2 && allHex(b, s + 2, e);
+    if (hex0x || allHex(b, s, e)) {
+      let from = s;
+      if (hex0x) {
+        sh[w++] = 48;
+        sh[w++] = b[s + 1] as number;
+        from = s + 2;
+      }
+      let digits = 0;
+      let lower = false;
+      let upper = false;
+      for (let q = from; q < e; q++) {
+        const t = CLS[b[q] as number] as number;
+        if (t === DIGIT) digits++;
+        else if (t === HEX_LOWER) lower = true;
+        else upper = true;
+      }
+      sh[w++] = hexClass(b[from] as number);
+      for (let q = from + 1; q < e - 1; q++) sh[w++] = COARSE_FILL;
+      if (e - from >= 2) sh[w++] = hexClass(b[e - 1] as number);
+      sh[w++] = coarseByte(digits, e - from - digits, lower, upper);
+      return w;
+    }
+    for (let q = s; q < e; q++) {
+      const c = b[q] as number;
+      const t = CLS[c] as number;
+      if (t === DIGIT) sh[w++] = c === 48 && q + 1 < e && ((b[q + 1] as number) | 32) === 120 ? 48 : 49;
+      else if (t === HEX_LOWER) sh[w++] = 97;
+      else if (t === HEX_UPPER) sh[w++] = 65;
+      else sh[w++] = c;
+    }
+    return w;
+  }
+
+  /** The cluster remembered for the last scanned line, if still valid at `epoch`. */
+  recall(n: number, epoch: number): Cluster | undefined {
+    const e = this.lines.find(this.ids, n + 1, this.lineHash);
+    if (e < 0 || this.lineEpoch[e] !== epoch) return undefined;
+    return this.lineCluster[e];
+  }
+
+  /** Remembers that the last scanned line went to `cl` without changing the structure at `epoch`. */
+  remember(n: number, cl: Cluster, epoch: number): void {
+    let e = this.lines.find(this.ids, n + 1, this.lineHash);
+    if (e < 0) e = this.lines.add(this.ids, n + 1, this.lineHash);
+    if (e < 0) {
+      this.clearLines();
+      e = this.lines.add(this.ids, n + 1, this.lineHash);
+    }
+    this.lineCluster[e] = cl;
+    this.lineEpoch[e] = epoch;
+  }
+
+  /** The masked tokens of the last scanned line, as the string path would have produced them. */
+  tokens(n: number, out: string[]): string[] {
+    out.length = 0;
+    for (let k = 1; k <= n; k++) out.push(this.outputs[this.ids[k] as number] as string);
+    return out;
+  }
+
+  /** A token of pass 1 seen for the first time (a word, or digits and punctuation). */
+  private learn(b: Uint8Array, ts: number, te: number, h: number, digits: boolean): number {
+    if (digits) {
+      const w = this.shapeOf(b, ts, te);
+      return this.learnShape(b, ts, te - ts, w, h);
+    }
+    const word = ascii(b, ts, te);
+    const value = /true|alse|null/i.test(word) || MONTHS.has(word) ? STRING_PATH : this.intern(word);
+    if (this.shapes.add(b, ts, te - ts, h, value) < 0) this.needsClear = true;
+    return value;
+  }
+
+  private learnShape(b: Uint8Array, ts: number, len: number, w: number, h: number): number {
+    const token = ascii(b, ts, ts + len);
+    let value: number;
+    {
+      const ref = tokenShape(token);
+      let same = ref.shape.length === w;
+      for (let k = 0; same && k < w; k++) same = ref.shape.charCodeAt(k) === this.shape[k];
+      if (!same) throw new Error(`miner fast lane: shape of ${JSON.stringify(token)} differs from the reference ${JSON.stringify(ref.shape)}`);
+      const out = maskToken(token);
+      value = !ref.collapsed || (maskToken(ref.repA) === out && maskToken(ref.repB) === out) ? this.intern(out) : UNSAFE;
+    }
+    if (this.shapes.add(this.shape, 0, w, h, value) < 0) this.needsClear = true;
+    return value;
+  }
+
+  private exactOutput(b: Uint8Array, ts: number, len: number): number {
+    const h = hashBytes(b, ts, len) & HASH_BITS;
+    const e = this.exact.find(b, ts, len, h);
+    if (e >= 0) return this.exact.value(e);
+    const value = this.intern(maskToken(ascii(b, ts, ts + len)));
+    if (this.exact.add(b, ts, len, h, value) < 0) this.needsClear = true;
+    return value;
+  }
+
+  private intern(s: string): number {
+    let id = this.outputIds.get(s);
+    if (id === undefined) {
+      id = this.outputs.length;
+      this.outputs.push(s);
+      this.outputIds.set(s, id);
+      if (id >= this.shapes.maxEntries * 2) this.needsClear = true;
+    }
+    return id;
+  }
+
+  private resetOutputs(): void {
+    this.outputs = [typed('num')];
+    this.outputIds = new Map([[typed('num'), NUM_ID]]);
+  }
+
+  /** Starts every memo over (they are full); called between lines, never inside one. */
+  private clear(): void {
+    this.shapes.clear();
+    this.exact.clear();
+    this.resetOutputs();
+    this.clearLines();
+    this.needsClear = false;
+    this.resets++;
+  }
+
+  private clearLines(): void {
+    this.lines.clear();
+    this.lineCluster = [];
+  }
+}
+
+function allHex(b: Uint8Array, from: number, to: number): boolean {
+  for (let q = from; q < to; q++) {
+    const t = CLS[b[q] as number] as number;
+    if (t !== DIGIT && t !== HEX_LOWER && t !== HEX_UPPER) return false;
+  }
+  return true;
+}
+
+function hashBytes(src: Uint8Array, from: number, len: number): number {
+  let h = FNV_OFFSET;
+  for (let k = from; k < from + len; k++) h = Math.imul(h ^ (src[k] as number), FNV_PRIME);
+  return h;
+}
+
+/** ASCII bytes as a string (only called on bytes the scan found to be ASCII). */
+export function ascii(b: Uint8Array, from: number, to: number): string {
+  let s = '';
+  for (let k = from; k < to; k += 4096) s += String.fromCharCode.apply(null, b.subarray(k, Math.min(to, k + 4096)) as unknown as number[]);
+  return s;
+}
