@@ -1,5 +1,5 @@
-// Two small open-addressing hash tables over typed arrays, for the fast lane's memos: one keyed by
-// a run of bytes (token shapes), one by a run of int32 (a line's masked token ids). Keys are stored
+// A small open-addressing hash table over typed arrays, for the fast lane's token memos, keyed by a
+// run of bytes (a token's shape, or its exact bytes). Keys are stored
 // and compared in full on every hit, so a hash collision costs a probe, never a wrong answer.
 // A slot holds its whole record (hash, key offset, key length, value) in one cache line, and the
 // table starts small and doubles, so the few thousand keys of a real log stay in the CPU caches.
@@ -122,56 +122,6 @@ export class BytesTable extends OpenTable {
   clear(): void {
     this.reset();
     this.arena = new Uint8Array(1 << 16);
-    this.used = 0;
-  }
-}
-
-/** Records keyed by a sequence of int32; the value is a dense entry number (0, 1, 2, …). */
-export class IntsTable extends OpenTable {
-  private arena = new Int32Array(1 << 14);
-  private used = 0;
-
-  constructor(maxEntries: number, private readonly maxArena: number) {
-    super(maxEntries);
-  }
-
-  /** Entry number of the key `src[0, len)` (hash `h`), or -1. */
-  find(src: Int32Array, len: number, h: number): number {
-    const rec = this.rec;
-    const arena = this.arena;
-    const mask = this.mask;
-    for (let s = h & mask; ; s = (s + 1) & mask) {
-      const r = s << 2;
-      const l = rec[r + 2] as number;
-      if (l === 0) return -1;
-      if (rec[r] !== h || l !== len + 1) continue;
-      const at = rec[r + 1] as number;
-      let k = 0;
-      while (k < len && arena[at + k] === src[k]) k++;
-      if (k === len) return rec[r + 3] as number;
-    }
-  }
-
-  /** Adds a key that `find` did not find; returns its entry number, or -1 when the table is full. */
-  add(src: Int32Array, len: number, h: number): number {
-    if (this.size >= this.maxEntries || this.used + len > this.maxArena) return -1;
-    if (this.used + len > this.arena.length) {
-      let size = this.arena.length * 2;
-      while (size < this.used + len) size *= 2;
-      const bigger = new Int32Array(Math.min(size, this.maxArena));
-      bigger.set(this.arena.subarray(0, this.used));
-      this.arena = bigger;
-    }
-    this.arena.set(src.subarray(0, len), this.used);
-    const entry = this.size;
-    this.insert(h, this.used, len, entry);
-    this.used += len;
-    return entry;
-  }
-
-  clear(): void {
-    this.reset();
-    this.arena = new Int32Array(1 << 14);
     this.used = 0;
   }
 }

@@ -22,4 +22,10 @@ export interface Leaf {
   /** Token count and routing keys that lead here, for snapshots. */
   path: string[];
   clusters: Cluster[];
+  /**
+   * Bumped whenever what a line routed here would be matched against changes (the cluster list,
+   * a cluster's template, a new sibling route that now takes some of its lines): the fast lane's
+   * memo of lines matched in this leaf is valid while it stays.
+   */
+  version: number;
 }

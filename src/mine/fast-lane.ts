@@ -16,8 +16,9 @@
 // false / null (masked by a second pass there), month names (dates written with spaces), too long
 // or too many tokens.
 
-import { BytesTable, IntsTable } from './byte-table.js';
-import type { Cluster } from './cluster.js';
+import { BytesTable } from './byte-table.js';
+import { LineTrie } from './line-trie.js';
+import type { Cluster, Leaf } from './cluster.js';
 import { LEAD, TRAIL, maskToken, typed } from './mask.js';
 import { COARSE_FILL, PATH_MARK, URL_MARK, UUID_MARK, coarseByte, hexClass, tokenShape, uuidCode } from './token-shape.js';
 
@@ -63,26 +64,30 @@ const HASH_BITS = 0x3fffffff;
 export interface FastLaneLimits {
   /** Distinct token shapes (and exact tokens) remembered before the memos start over. */
   maxShapes: number;
-  /** Distinct masked lines remembered before the line memo starts over. */
+  /** Line-trie nodes (masked line prefixes) remembered before the line memo starts over. */
   maxLines: number;
 }
 
-export const DEFAULT_LANE_LIMITS: FastLaneLimits = { maxShapes: 1 << 16, maxLines: 1 << 16 };
+export const DEFAULT_LANE_LIMITS: FastLaneLimits = { maxShapes: 1 << 16, maxLines: 1 << 20 };
 
 export class FastLane {
-  /** ids[0] = partition ordinal, ids[1..n] = masked token ids of the last scanned line. */
+  /** ids[1..n] = masked token ids of the last scanned line. */
   readonly ids: Int32Array;
-  /** Hash of the last scanned line's ids. */
-  lineHash = 0;
+  /** Trie node of the last scanned line's longest known prefix, and that prefix's length. */
+  private node = -1;
+  private depth = 0;
   private readonly shape: Uint8Array;
   private readonly shapes: BytesTable;
   private readonly exact: BytesTable;
-  private readonly lines: IntsTable;
-  private lineCluster: (Cluster | undefined)[] = [];
-  private lineEpoch: Float64Array;
+  private readonly lines: LineTrie;
   /** Masked token strings by id (id 0 is the number marker). */
   private outputs: string[] = [];
   private outputIds = new Map<string, number>();
+  /** For ids that are plain words: where their bytes are in `words`, and how many (0: not a word). */
+  private wordAt = new Int32Array(1 << 12);
+  private wordLen = new Int32Array(1 << 12);
+  private words = new Uint8Array(1 << 16);
+  private wordsUsed = 0;
   private needsClear = false;
   /** Times the memos were full and started over (bounded memory, see FastLaneLimits). */
   resets = 0;
@@ -92,26 +97,50 @@ export class FastLane {
     this.shape = new Uint8Array(2 * maxLineLength + 2); // a coarse run adds one byte
     this.shapes = new BytesTable(limits.maxShapes, limits.maxShapes * 32);
     this.exact = new BytesTable(limits.maxShapes, limits.maxShapes * 32);
-    this.lines = new IntsTable(limits.maxLines, limits.maxLines * 16);
-    this.lineEpoch = new Float64Array(limits.maxLines);
+    this.lines = new LineTrie(limits.maxLines);
     this.resetOutputs();
   }
 
   /**
-   * Masks the line `b[start, end)` into `ids` (see there) and sets `lineHash`. Returns the token
-   * count, or -1 if the line must take the string path (then nothing about it was recorded).
+   * Masks the line `b[start, end)` into `ids` (see there) while walking the line trie. Returns the
+   * token count, or -1 if the line must take the string path (then nothing about it was recorded).
    */
   scan(b: Uint8Array, start: number, end: number, partition: number, maxTokens: number): number {
     if (this.needsClear) this.clear();
     const ids = this.ids;
-    ids[0] = partition;
+    const trie = this.lines;
+    let node = trie.root(partition);
+    let walking = true;
+    let depth = 0;
     let n = 0;
-    let lh = Math.imul(FNV_OFFSET ^ partition, FNV_PRIME);
     let i = start;
     while (i < end) {
       if ((CLS[b[i] as number] as number) === SPACE) {
         i++;
         continue;
+      }
+      if (walking) {
+        // The word this prefix was last followed by: equal bytes and a token end mean that word.
+        const next = trie.predicted[node] as number;
+        if (next >= 0) {
+          const id = trie.token[next] as number;
+          const wl = this.wordLen[id] as number;
+          if (wl > 0 && i + wl <= end && (i + wl === end || (CLS[b[i + wl] as number] as number) === SPACE)) {
+            const words = this.words;
+            const at = (this.wordAt[id] as number) - i;
+            let k = i;
+            const to = i + wl;
+            while (k < to && words[at + k] === b[k]) k++;
+            if (k === to) {
+              if (n >= maxTokens || n + 2 > ids.length) return -1;
+              ids[++n] = id;
+              node = next;
+              depth = n;
+              i = to;
+              continue;
+            }
+          }
+        }
       }
       // Pass 1, the common case: hash the bytes with every digit as '1', note which classes occur.
       const ts = i;
@@ -136,6 +165,7 @@ export class FastLane {
           const e = this.shapes.findDigitsAsOne(b, ts, len, h);
           out = e >= 0 ? this.shapes.value(e) : this.learn(b, ts, i, h, (seen & DIGIT) !== 0);
           if (out === STRING_PATH) return -1;
+          if (out === UNSAFE) out = this.exactOutput(b, ts, len); // "1=2": masking keeps a digit
         } else {
           // Pass 2: letters with digits, or path characters: build the shape. A path, a URL or a
           // UUID is one variable whatever it holds: recognised first, it skips the character scan.
@@ -152,9 +182,19 @@ export class FastLane {
       }
       if (n >= maxTokens || n + 2 > ids.length) return -1;
       ids[++n] = out;
-      lh = Math.imul(lh ^ out, FNV_PRIME);
+      if (walking) {
+        const guess = trie.predicted[node] as number;
+        const next = guess >= 0 && trie.token[guess] === out ? guess : trie.child(node, out);
+        if (next < 0) walking = false;
+        else {
+          trie.predicted[node] = next;
+          node = next;
+          depth = n;
+        }
+      }
     }
-    this.lineHash = Math.imul(lh ^ n, FNV_PRIME) & HASH_BITS;
+    this.node = node;
+    this.depth = walking ? n : depth;
     return n;
   }
 
@@ -336,21 +376,24 @@ export class FastLane {
 
   /** The cluster remembered for the last scanned line, if still valid at `epoch`. */
   recall(n: number, epoch: number): Cluster | undefined {
-    const e = this.lines.find(this.ids, n + 1, this.lineHash);
-    if (e < 0 || this.lineEpoch[e] !== epoch) return undefined;
-    return this.lineCluster[e];
+    return this.depth === n ? this.lines.terminal(this.node, epoch) : undefined;
   }
 
-  /** Remembers that the last scanned line went to `cl` without changing the structure at `epoch`. */
-  remember(n: number, cl: Cluster, epoch: number): void {
-    let e = this.lines.find(this.ids, n + 1, this.lineHash);
-    if (e < 0) e = this.lines.add(this.ids, n + 1, this.lineHash);
-    if (e < 0) {
-      this.clearLines();
-      e = this.lines.add(this.ids, n + 1, this.lineHash);
+  /**
+   * Remembers that the last scanned line went to `cl`: matched in `leaf` (valid while the leaf's
+   * version stays), or, without a leaf, by a way that changed nothing (valid while the miner's
+   * structure epoch stays `epoch`).
+   */
+  remember(n: number, cl: Cluster, leaf: Leaf | undefined, epoch = -1): void {
+    let node = this.node;
+    for (let k = this.depth + 1; k <= n; k++) {
+      node = this.lines.extend(node, this.ids[k] as number);
+      if (node < 0) {
+        this.needsClear = true; // the trie is full: start over before the next line
+        return;
+      }
     }
-    this.lineCluster[e] = cl;
-    this.lineEpoch[e] = epoch;
+    this.lines.setTerminal(node, cl, leaf, leaf === undefined ? epoch : leaf.version);
   }
 
   /** The masked tokens of the last scanned line, as the string path would have produced them. */
@@ -368,6 +411,7 @@ export class FastLane {
     }
     const word = ascii(b, ts, te);
     const value = /true|alse|null/i.test(word) || MONTHS.has(word) ? STRING_PATH : this.intern(word);
+    if (value >= 0) this.noteWord(value, b, ts, te - ts);
     if (this.shapes.add(b, ts, te - ts, h, value) < 0) this.needsClear = true;
     return value;
   }
@@ -402,14 +446,36 @@ export class FastLane {
       id = this.outputs.length;
       this.outputs.push(s);
       this.outputIds.set(s, id);
+      if (id >= this.wordLen.length) {
+        this.wordAt = growInts(this.wordAt);
+        this.wordLen = growInts(this.wordLen);
+      }
       if (id >= this.shapes.maxEntries * 2) this.needsClear = true;
     }
     return id;
   }
 
+  /** Records the bytes of a plain word's id, so the scan can recognise the word by comparison. */
+  private noteWord(id: number, b: Uint8Array, from: number, len: number): void {
+    if (this.wordLen[id] !== 0 || id === NUM_ID) return;
+    if (this.wordsUsed + len > this.words.length) {
+      const bigger = new Uint8Array(Math.max(this.words.length * 2, this.wordsUsed + len));
+      bigger.set(this.words.subarray(0, this.wordsUsed));
+      this.words = bigger;
+    }
+    this.words.set(b.subarray(from, from + len), this.wordsUsed);
+    this.wordAt[id] = this.wordsUsed;
+    this.wordLen[id] = len;
+    this.wordsUsed += len;
+  }
+
   private resetOutputs(): void {
     this.outputs = [typed('num')];
     this.outputIds = new Map([[typed('num'), NUM_ID]]);
+    this.wordAt = new Int32Array(1 << 12);
+    this.wordLen = new Int32Array(1 << 12);
+    this.words = new Uint8Array(1 << 16);
+    this.wordsUsed = 0;
   }
 
   /** Starts every memo over (they are full); called between lines, never inside one. */
@@ -417,15 +483,16 @@ export class FastLane {
     this.shapes.clear();
     this.exact.clear();
     this.resetOutputs();
-    this.clearLines();
+    this.lines.clear();
     this.needsClear = false;
     this.resets++;
   }
+}
 
-  private clearLines(): void {
-    this.lines.clear();
-    this.lineCluster = [];
-  }
+function growInts(a: Int32Array): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
 }
 
 function allHex(b: Uint8Array, from: number, to: number): boolean {

@@ -10,7 +10,7 @@ import { lastConflicts, lastNeedsWiden, mismatches, similarity, subsumes, widen 
 import { findSiblings } from './siblings.js';
 import { FastLane } from './fast-lane.js';
 import { tokenizeInto } from './tokenize.js';
-import { type Root, findLeaf, leafFor, treeCounters } from './tree.js';
+import { type Root, type TreeNode, findLeaf, leafFor, leavesUnder, treeCounters } from './tree.js';
 import { joinAcrossLengths } from './variable-length.js';
 import { type MinerSnapshot, snapshotMiner } from './snapshot.js';
 
@@ -66,6 +66,8 @@ export class Miner implements TemplateMiner {
    */
   epoch = 0;
   private lane: FastLane | undefined;
+  /** The leaf the last line was matched in without widening (set by mineTokens). */
+  private matchedIn: Leaf | undefined;
 
   constructor(config?: Partial<MinerConfig>) {
     this.config = resolveConfig(config);
@@ -96,25 +98,34 @@ export class Miner implements TemplateMiner {
    * callers that read files as bytes. Most lines never become strings: see fast-lane.ts.
    */
   addBytes(bytes: Uint8Array, start: number, end: number, partition = ''): string {
-    const p = partition === this.lastPartition?.key ? this.lastPartition : this.partition(partition);
+    // A partition is created only for a line that is mined (as add() does); until then the lane
+    // knows it by the ordinal it will get.
+    const known = partition === this.lastPartition?.key ? this.lastPartition : this.partitions.get(partition);
     const lane = (this.lane ??= new FastLane(this.config.maxTokens, this.config.maxLineLength));
-    const n = end - start > this.config.maxLineLength ? -1 : lane.scan(bytes, start, end, p.ordinal, this.config.maxTokens);
+    const ordinal = known?.ordinal ?? this.partitions.size;
+    const n = end - start > this.config.maxLineLength ? -1 : lane.scan(bytes, start, end, ordinal, this.config.maxTokens);
     if (n < 0) return this.add(utf8(bytes, start, end), partition);
+    const p = known ?? this.partition(partition);
     this.lastPartition = p;
     this.counters.lines++;
     this.tick++;
-    const known = lane.recall(n, this.epoch);
-    if (known !== undefined) {
-      known.size++;
-      known.lastSeen = this.tick;
-      return known.id;
+    const hit = lane.recall(n, this.epoch);
+    if (hit !== undefined) {
+      hit.size++;
+      hit.lastSeen = this.tick;
+      return hit.id;
     }
     const before = this.epoch;
+    this.matchedIn = undefined;
     const id = this.mineTokens(p, lane.tokens(n, this.buf));
-    if (this.epoch === before) {
-      // No structure changed: the same masked line would go the same way again.
-      const cl = this.clusters.get(id);
-      if (cl !== undefined) lane.remember(n, cl, before);
+    const leaf = this.matchedIn as Leaf | undefined;
+    const cl = this.clusters.get(id);
+    // Remember the outcome for the same masked line while what decided it stays: the leaf it was
+    // matched in (nothing changed), or, for a line that went the creation way without changing
+    // anything, the whole structure.
+    if (cl !== undefined) {
+      if (leaf !== undefined) lane.remember(n, cl, leaf);
+      else if (this.epoch === before) lane.remember(n, cl, undefined, before);
     }
     return id;
   }
@@ -123,8 +134,16 @@ export class Miner implements TemplateMiner {
   private mineTokens(p: Partition, tokens: string[]): string {
     const leaf = findLeaf(p.root, tokens, this.levels);
     const hit = leaf === undefined ? undefined : this.fastMatch(leaf.clusters, tokens);
-    if (hit !== undefined) return this.absorb(p, hit, tokens, true);
+    if (hit !== undefined) {
+      if (!this.bestNeedsWiden) this.matchedIn = leaf;
+      return this.absorb(p, hit, tokens, true);
+    }
     return this.create(p, tokens);
+  }
+
+  /** Leaf versions move when a leaf's clusters, or their templates, change. */
+  private touch(leaves: readonly Leaf[]): void {
+    for (let i = 0; i < leaves.length; i++) (leaves[i] as Leaf).version++;
   }
 
   /** Best cluster of a leaf for the line, or undefined if none is similar enough. */
@@ -135,7 +154,7 @@ export class Miner implements TemplateMiner {
     const short = tokens.length < this.config.shortLineTokens;
     for (let i = 0; i < candidates.length; i++) {
       const cl = candidates[i] as Cluster;
-      const sim = similarity(cl.tokens, tokens);
+      const sim = similarity(cl.tokens, tokens, 0);
       if (sim > bestSim && lastConflicts === 0) {
         if (short && mismatches(cl.tokens, tokens) > 0) continue;
         best = cl;
@@ -163,6 +182,7 @@ export class Miner implements TemplateMiner {
   /** After widening: record the new text as an alias, and merge with a cluster it now equals. */
   private reindex(p: Partition, cl: Cluster): void {
     this.epoch++;
+    this.touch(cl.leaves);
     if (p.byKey.get(cl.key) === cl) p.byKey.delete(cl.key);
     cl.key = canonicalKey(cl.tokens);
     const h = stableHash([p.key, cl.key]);
@@ -197,6 +217,8 @@ export class Miner implements TemplateMiner {
 
   private mergeInto(p: Partition, keep: Cluster, drop: Cluster): void {
     this.epoch++;
+    this.touch(keep.leaves);
+    this.touch(drop.leaves);
     keep.size += drop.size;
     keep.lastSeen = Math.max(keep.lastSeen, drop.lastSeen);
     for (const leaf of drop.leaves) {
@@ -217,6 +239,7 @@ export class Miner implements TemplateMiner {
     const nodes = treeCounters.nodes;
     const leaf = leafFor(p.root, tokens, this.levels, this.config.maxChildren);
     if (treeCounters.nodes !== nodes) this.epoch++;
+    while (treeCounters.shadowed.length > 0) this.touch(leavesUnder(treeCounters.shadowed.pop() as TreeNode));
     const key = canonicalKey(tokens);
     const known = p.byKey.get(key) ?? this.liveAlias(stableHash([p.key, key]));
     if (known !== undefined) return this.join(p, known, leaf, tokens);
@@ -247,6 +270,7 @@ export class Miner implements TemplateMiner {
   private join(p: Partition, cl: Cluster, leaf: Leaf | undefined, tokens: readonly string[]): string {
     if (leaf !== undefined && !cl.leaves.includes(leaf) && cl.tokens.length === tokens.length) {
       this.epoch++;
+      leaf.version++;
       leaf.clusters.push(cl);
       cl.leaves.push(leaf);
     }
@@ -270,6 +294,7 @@ export class Miner implements TemplateMiner {
       id, partition: p.key, tokens: tokens.map(detach), size: 1, lastSeen: this.tick, seq: this.seq++, leaves: [leaf], key,
     };
     leaf.clusters.push(cl);
+    leaf.version++;
     this.link(p, cl);
     return cl;
   }
@@ -299,6 +324,7 @@ export class Miner implements TemplateMiner {
     for (const cl of this.clusters.values()) if (lru === undefined || cl.lastSeen < lru.lastSeen) lru = cl;
     if (lru === undefined) return;
     this.epoch++;
+    this.touch(lru.leaves);
     const p = this.partition(lru.partition);
     for (const leaf of lru.leaves) {
       const i = leaf.clusters.indexOf(lru);

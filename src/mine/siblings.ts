@@ -22,7 +22,7 @@ export function findSiblings(
   if (candidates.length < minValues - 1 || tokens.length < 2) return undefined;
   let byPos: Map<number, Cluster[]> | undefined;
   for (const cl of candidates) {
-    const sim = similarity(cl.tokens, tokens);
+    const sim = similarity(cl.tokens, tokens, 1);
     if (lastConflicts !== 1 || sim < minSim * (1 - 1 / tokens.length)) continue;
     // Tokens with masked parts are structure ("num=<*>,flags=<*>"), not values of one variable.
     if (hasMarker(cl.tokens[lastConflictAt] as string) || hasMarker(tokens[lastConflictAt] as string)) continue;

@@ -13,13 +13,15 @@ import { VAR_CLOSE, VAR_OPEN, VAR_OPEN_CODE, WILDCARD, hasMarker } from './marke
  * where template and line hold two different constants ("Failed" / "Accepted", "bytes" / "values").
  * Two constants differing is weak evidence of a variable and strong evidence of a different event,
  * so the miner never widens over a conflict on its own; see siblings.ts for when it does.
+ * With `maxConflicts`, the comparison stops as soon as there are more conflicts than that (the
+ * returned share and `lastNeedsWiden` are then partial; `lastConflicts` says so).
  */
 export let lastConflicts = 0;
 export let lastConflictAt = -1;
 /** Whether the last compared line differs from the template anywhere but at <*> (needs widening). */
 export let lastNeedsWiden = false;
 
-export function similarity(template: readonly string[], tokens: readonly string[]): number {
+export function similarity(template: readonly string[], tokens: readonly string[], maxConflicts = Infinity): number {
   const n = template.length;
   lastConflicts = 0;
   lastConflictAt = -1;
@@ -45,6 +47,8 @@ export function similarity(template: readonly string[], tokens: readonly string[
     else {
       lastConflicts++;
       if (lastConflictAt < 0) lastConflictAt = i;
+      // The caller rejects a template with more conflicts than this: the rest cannot matter.
+      if (lastConflicts > maxConflicts) return same / n;
     }
   }
   return same / n;

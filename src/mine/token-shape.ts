@@ -82,7 +82,9 @@ export function tokenShape(token: string): TokenShape {
     }
   }
   const uuid = UUID_TOKEN_RE.exec(token);
-  if (uuid !== null) {
+  // Without a hex letter it is digits and dashes, shaped like any such token (the fast lane's first
+  // pass takes it so).
+  if (uuid !== null && /[a-fA-F]/.test(uuid[2] ?? '')) {
     const [, lead = '', value = '', trail = ''] = uuid;
     const first = value.charCodeAt(0);
     const code = uuidCode(first >= 97 && first <= 102, isDigitCode(value.charCodeAt(35)), /[A-F]/.test(value), /\d/.test(value));

@@ -10,8 +10,11 @@ export interface TreeNode {
   leaf: Leaf | undefined;
 }
 
-/** Nodes created so far (any miner): lets a caller see whether a call changed a tree. */
-export const treeCounters = { nodes: 0 };
+/**
+ * Nodes created so far (any miner): lets a caller see whether a call changed a tree. `shadowed`
+ * collects the wildcard subtrees that a new constant route took lines from (see leafFor).
+ */
+export const treeCounters: { nodes: number; shadowed: TreeNode[] } = { nodes: 0, shadowed: [] };
 
 const newNode = (): TreeNode => {
   treeCounters.nodes++;
@@ -54,6 +57,9 @@ export function leafFor(root: Root, tokens: readonly string[], levels: number, m
     }
     if (next === undefined) {
       next = newNode();
+      // Lines with this token used to be routed to the wildcard child: they now come here.
+      const wild = key === WILDCARD ? undefined : node.children.get(WILDCARD);
+      if (wild !== undefined) treeCounters.shadowed.push(wild);
       node.children.set(key, next);
     }
     path.push(key);
@@ -61,7 +67,7 @@ export function leafFor(root: Root, tokens: readonly string[], levels: number, m
   }
   if (node.leaf === undefined) {
     treeCounters.nodes++;
-    node.leaf = { path, clusters: [] };
+    node.leaf = { path, clusters: [], version: 0 };
   }
   return node.leaf;
 }
@@ -80,6 +86,13 @@ export function leafAtPath(root: Root, path: readonly string[]): Leaf {
     }
     node = next;
   }
-  if (node.leaf === undefined) node.leaf = { path: [...path], clusters: [] };
+  if (node.leaf === undefined) node.leaf = { path: [...path], clusters: [], version: 0 };
   return node.leaf;
+}
+
+/** Every leaf under `node` (for invalidating a subtree). */
+export function leavesUnder(node: TreeNode, out: Leaf[] = []): Leaf[] {
+  if (node.leaf !== undefined) out.push(node.leaf);
+  for (const child of node.children.values()) leavesUnder(child, out);
+  return out;
 }

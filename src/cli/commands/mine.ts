@@ -510,6 +510,23 @@ export async function forEachLine(path: string, onLine: (line: string) => void, 
   if (rest.length > 0) onLine(rest);
 }
 
+/**
+ * Calls `onLine(buf, start, end)` for every line of the file as a byte range of a reused buffer
+ * (no string per line; the range is valid only during the call). Lines end at '\n', which is not
+ * included; nothing is trimmed.
+ */
+export async function forEachLineBytes(path: string, onLine: (buf: Buffer, start: number, end: number) => void): Promise<void> {
+  await forEachRegion(path, READ_CHUNK, new ReadBuffer(READ_CHUNK), (buf, end) => {
+    let pos = 0;
+    while (pos < end) {
+      let nl = buf.indexOf(10, pos);
+      if (nl === -1 || nl > end) nl = end;
+      onLine(buf, pos, nl);
+      pos = nl + 1;
+    }
+  });
+}
+
 async function spoolStdin(stdin: NodeJS.ReadableStream, path: string): Promise<void> {
   const out = createWriteStream(path);
   await new Promise<void>((resolve, reject) => {

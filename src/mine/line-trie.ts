@@ -1,0 +1,139 @@
+// The fast lane's line memo: a trie over the masked token ids of the lines seen, one root per
+// partition. A node is a line prefix; a node can hold a TERMINAL, the cluster the string path chose
+// for exactly that line and the structure epoch it is valid for (see fast-lane.ts).
+//
+// Each node also remembers the child it was last left through (its PREDICTION). The scan tries that
+// child first: when it is a plain word, comparing the input bytes with the word is all it takes to
+// know the token, with no hashing and no table probe. Lines of one template mostly repeat their
+// words, so most tokens are read this way. Other children are found through one hash table keyed
+// by (node, token id).
+
+
+import type { Cluster, Leaf } from './cluster.js';
+
+export class LineTrie {
+  /** Token id on the edge into each node (-1 for roots). */
+  token = new Int32Array(1 << 12);
+  /** Child last taken from each node, or -1. */
+  predicted = new Int32Array(1 << 12);
+  private terminalCluster: (Cluster | undefined)[] = [];
+  private terminalLeaf: (Leaf | undefined)[] = [];
+  private terminalEpoch = new Float64Array(1 << 12);
+  private roots: number[] = [];
+  /** Edges: 3 ints per slot (node + 1, token id, child); 0 in the first marks an empty slot. */
+  private edges = new Int32Array(3 << 12);
+  private edgeMask = (1 << 12) - 1;
+  private edgeCount = 0;
+  size = 0;
+
+  constructor(readonly maxNodes: number) {}
+
+  /** Root node of a partition (created on first use). */
+  root(partition: number): number {
+    let r = this.roots[partition];
+    if (r === undefined) {
+      while (this.roots.length < partition) this.roots.push(-1);
+      r = this.newNode(-1);
+      this.roots[partition] = r;
+    } else if (r < 0) {
+      r = this.newNode(-1);
+      this.roots[partition] = r;
+    }
+    return r;
+  }
+
+  /** Child of `node` through token `id`, or -1. */
+  child(node: number, id: number): number {
+    const edges = this.edges;
+    const mask = this.edgeMask;
+    for (let s = edgeHash(node, id) & mask; ; s = (s + 1) & mask) {
+      const r = s * 3;
+      const k = edges[r] as number;
+      if (k === 0) return -1;
+      if (k === node + 1 && edges[r + 1] === id) return edges[r + 2] as number;
+    }
+  }
+
+  /** Adds the child of `node` through `id` (absent); returns it, or -1 when the trie is full. */
+  extend(node: number, id: number): number {
+    if (this.size >= this.maxNodes) return -1;
+    const c = this.newNode(id);
+    if ((this.edgeCount + 1) * 2 > this.edgeMask + 1) this.growEdges();
+    this.putEdge(node, id, c);
+    this.edgeCount++;
+    return c;
+  }
+
+  /** The terminal's cluster if it is still valid: its leaf's version, or the miner's `epoch`. */
+  terminal(node: number, epoch: number): Cluster | undefined {
+    const leaf = this.terminalLeaf[node];
+    const now = leaf === undefined ? epoch : leaf.version;
+    return this.terminalEpoch[node] === now ? this.terminalCluster[node] : undefined;
+  }
+
+  setTerminal(node: number, cl: Cluster, leaf: Leaf | undefined, stamp: number): void {
+    this.terminalCluster[node] = cl;
+    this.terminalLeaf[node] = leaf;
+    this.terminalEpoch[node] = stamp;
+  }
+
+  clear(): void {
+    this.token = new Int32Array(1 << 12);
+    this.predicted = new Int32Array(1 << 12);
+    this.terminalCluster = [];
+    this.terminalLeaf = [];
+    this.terminalEpoch = new Float64Array(1 << 12);
+    this.roots = [];
+    this.edges = new Int32Array(3 << 12);
+    this.edgeMask = (1 << 12) - 1;
+    this.edgeCount = 0;
+    this.size = 0;
+  }
+
+  private newNode(id: number): number {
+    const n = this.size++;
+    if (n >= this.token.length) {
+      this.token = grow(this.token);
+      this.predicted = grow(this.predicted);
+      const e = new Float64Array(this.terminalEpoch.length * 2);
+      e.set(this.terminalEpoch);
+      this.terminalEpoch = e;
+    }
+    this.token[n] = id;
+    this.predicted[n] = -1;
+    this.terminalEpoch[n] = -1; // no terminal (epochs start at 0)
+    this.terminalCluster.push(undefined);
+    this.terminalLeaf.push(undefined);
+    return n;
+  }
+
+  private putEdge(node: number, id: number, child: number): void {
+    const edges = this.edges;
+    const mask = this.edgeMask;
+    let s = edgeHash(node, id) & mask;
+    while (edges[s * 3] !== 0) s = (s + 1) & mask;
+    edges[s * 3] = node + 1;
+    edges[s * 3 + 1] = id;
+    edges[s * 3 + 2] = child;
+  }
+
+  private growEdges(): void {
+    const old = this.edges;
+    const slots = (this.edgeMask + 1) * 2;
+    this.edges = new Int32Array(slots * 3);
+    this.edgeMask = slots - 1;
+    for (let r = 0; r < old.length; r += 3) {
+      if (old[r] !== 0) this.putEdge((old[r] as number) - 1, old[r + 1] as number, old[r + 2] as number);
+    }
+  }
+}
+
+function edgeHash(node: number, id: number): number {
+  return Math.imul(node ^ Math.imul(id, 0x9e3779b1), 0x85ebca6b) >>> 7;
+}
+
+function grow(a: Int32Array): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
+}
