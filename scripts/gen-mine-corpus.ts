@@ -1,7 +1,9 @@
 // Synthetic corpus for the miner benchmark: a fixed seed, hundreds of templates over a realistic
 // vocabulary, and realistic variable values (ids, IPs with ports, durations, sizes, paths, user
 // names, key=value pairs, UUIDs, hex). The generator knows each line's true template.
-//   npx tsx scripts/gen-mine-corpus.ts OUT.log [LINES] [SEED]   writes OUT.log and OUT.log.truth
+//   npx tsx scripts/gen-mine-corpus.ts OUT.log [LINES] [SEED] [--truth-u16]
+// writes OUT.log and OUT.log.truth (one true template per line), or with --truth-u16 the true
+// template indexes as little-endian uint16 in OUT.log.truth.u16 (what bench:mine reads).
 
 import { createWriteStream } from 'node:fs';
 import { resolve } from 'node:path';
@@ -137,13 +139,15 @@ export async function writeCorpus(path: string, lines: number, seed = 42, templa
 
 const isMain = process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (isMain) {
-  const [out, n, seed] = process.argv.slice(2);
+  const binary = process.argv.includes('--truth-u16');
+  const [out, n, seed] = process.argv.slice(2).filter((a) => a !== '--truth-u16');
   if (out === undefined) {
     console.error('usage: tsx scripts/gen-mine-corpus.ts OUT.log [LINES] [SEED]');
     process.exit(2);
   }
   const { truth, templates } = await writeCorpus(out, Number(n ?? 1_000_000), Number(seed ?? 42));
   const { writeFileSync } = await import('node:fs');
-  writeFileSync(out + '.truth', Array.from(truth, (t) => templates[t]!.text).join('\n') + '\n');
+  if (binary) writeFileSync(out + '.truth.u16', new Uint8Array(truth.buffer, truth.byteOffset, truth.byteLength));
+  else writeFileSync(out + '.truth', Array.from(truth, (t) => templates[t]!.text).join('\n') + '\n');
   console.log(`wrote ${truth.length} lines of ${new Set(truth).size} templates to ${out}`);
 }

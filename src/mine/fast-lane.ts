@@ -77,6 +77,8 @@ export class FastLane {
   private node = -1;
   private depth = 0;
   private readonly shape: Uint8Array;
+  /** Hash of the shape shapeOf wrote last. */
+  private shapeHash = 0;
   private readonly shapes: BytesTable;
   private readonly exact: BytesTable;
   private readonly lines: LineTrie;
@@ -172,9 +174,13 @@ export class FastLane {
           let w = 0;
           if ((seen & TRIGGER) !== 0) w = this.pathShape(b, ts, i);
           else if (len >= 36) w = this.uuidShape(b, ts, i);
-          if (w === 0) w = this.shapeOf(b, ts, i);
-          if (w < 0) return -1;
-          const hs = hashBytes(this.shape, 0, w) & HASH_BITS;
+          let hs: number;
+          if (w > 0) hs = hashBytes(this.shape, 0, w) & HASH_BITS;
+          else {
+            w = this.shapeOf(b, ts, i);
+            if (w < 0) return -1;
+            hs = this.shapeHash;
+          }
           const e = this.shapes.find(this.shape, 0, w, hs);
           out = e >= 0 ? this.shapes.value(e) : this.learnShape(b, ts, len, w, hs);
           if (out === UNSAFE) out = this.exactOutput(b, ts, len);
@@ -211,11 +217,14 @@ export class FastLane {
     let runDigit = false;
     let runLetter = false;
     let last4 = 0;
+    let h = FNV_OFFSET;
+    let dirty = false;
     for (let i = ts; i < te; i++) {
       const c = b[i] as number;
       const k = CLS[c] as number;
       if (k === DIGIT) {
         sh[w++] = 49;
+        h = Math.imul(h ^ 49, FNV_PRIME);
         last4 = 0;
         if (runStart < 0) {
           runStart = i;
@@ -226,6 +235,7 @@ export class FastLane {
         continue;
       }
       sh[w++] = c;
+      h = Math.imul(h ^ c, FNV_PRIME);
       if (k === LETTER || k === HEX_LOWER || k === HEX_UPPER) {
         if (runStart < 0) {
           runStart = i;
@@ -241,12 +251,17 @@ export class FastLane {
         if (runDigit && runLetter) {
           w = this.mixedRun(b, runStart, i, runW);
           sh[w++] = c;
+          dirty = true;
         }
         runStart = -1;
       }
       last4 = 0;
     }
-    if (runStart >= 0 && runDigit && runLetter) w = this.mixedRun(b, runStart, te, runW);
+    if (runStart >= 0 && runDigit && runLetter) {
+      w = this.mixedRun(b, runStart, te, runW);
+      dirty = true;
+    }
+    this.shapeHash = (dirty ? hashBytes(sh, 0, w) : h) & HASH_BITS;
     return w;
   }
 

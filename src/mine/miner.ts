@@ -241,7 +241,8 @@ export class Miner implements TemplateMiner {
     if (treeCounters.nodes !== nodes) this.epoch++;
     while (treeCounters.shadowed.length > 0) this.touch(leavesUnder(treeCounters.shadowed.pop() as TreeNode));
     const key = canonicalKey(tokens);
-    const known = p.byKey.get(key) ?? this.liveAlias(stableHash([p.key, key]));
+    const hash = stableHash([p.key, key]);
+    const known = p.byKey.get(key) ?? this.liveAlias(hash);
     if (known !== undefined) return this.join(p, known, leaf, tokens);
     const near = this.config.crossLeafMerge ? this.fastMatch(p.byLength.get(tokens.length) ?? [], tokens) : undefined;
     if (near !== undefined) return this.join(p, near, leaf, tokens);
@@ -263,7 +264,7 @@ export class Miner implements TemplateMiner {
       return this.pseudoId(p.key, OVERFLOW);
     }
     if (this.clusters.size >= this.config.maxClusters) this.evictLru();
-    return this.newCluster(p, leaf, tokens, key).id;
+    return this.newCluster(p, leaf, tokens, key, hash).id;
   }
 
   /** A cluster found off the line's own leaf: link it there so the next such line is a fast hit. */
@@ -287,8 +288,8 @@ export class Miner implements TemplateMiner {
     return this.clusters.get(id);
   }
 
-  newCluster(p: Partition, leaf: Leaf, tokens: readonly string[], key: string): Cluster {
-    let id = this.aliases.get(stableHash([p.key, key])) ?? stableHash([p.key, key]);
+  newCluster(p: Partition, leaf: Leaf, tokens: readonly string[], key: string, hash = stableHash([p.key, key])): Cluster {
+    let id = this.aliases.get(hash) ?? hash;
     for (let k = 1; this.clusters.has(id); k++) id = stableHash([p.key, key, String(k)]);
     const cl: Cluster = {
       id, partition: p.key, tokens: tokens.map(detach), size: 1, lastSeen: this.tick, seq: this.seq++, leaves: [leaf], key,

@@ -52,7 +52,15 @@ export function joinAcrossLengths(
   for (let len = n - 1; len >= Math.max(1, n - MAX_EXTRA); len--) {
     const list = byLength.get(len);
     if (list === undefined) continue;
+    const first = tokens[0] as string;
+    const firstCode = first.charCodeAt(0);
     for (const cl of list) {
+      // Cheapest test first: the first token must fit (the same answer fitsWithSpans would give;
+      // a constant that does not start like the line's first token cannot fit it).
+      const t0 = cl.tokens[0] as string;
+      const c0 = t0.charCodeAt(0);
+      if (c0 !== VAR_OPEN_CODE && c0 !== firstCode) continue;
+      if (t0 !== first && t0 !== WILDCARD && !(t0.charCodeAt(0) === VAR_OPEN_CODE && first.charCodeAt(0) === VAR_OPEN_CODE) && !tokenFits(t0, first)) continue;
       if (!cl.tokens.includes(WILDCARD)) continue;
       const k = constants(cl.tokens);
       if (k < 2 || k / len < minConstantShare) continue;
