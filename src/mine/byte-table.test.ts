@@ -2,7 +2,6 @@
 // holds (growth, equal hashes), a missing key is never found, and a full table says so (-1).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import * as tables from './byte-table.js';
 import { BytesTable } from './byte-table.js';
 
 const bytes = (s: string): Uint8Array => new TextEncoder().encode(s);
@@ -112,42 +111,4 @@ test('BytesTable: full (entries or arena) answers -1 and keeps what it has; clea
   assert.ok(small.add(bytes('abcd'), 0, 4, 2, 2) >= 0);
   assert.equal(small.value(small.find(bytes('123456'), 0, 6, 1)), 1);
   assert.equal(small.value(small.find(bytes('abcd'), 0, 4, 2)), 2);
-});
-
-// IntsTable (keys of int32): tested while byte-table.ts exports it.
-interface IntsLike {
-  size: number;
-  find(src: Int32Array, len: number, h: number): number;
-  add(src: Int32Array, len: number, h: number): number;
-  clear(): void;
-}
-const Ints = (tables as Record<string, unknown>)['IntsTable'] as (new (maxEntries: number, maxArena: number) => IntsLike) | undefined;
-
-test('IntsTable: dense entry numbers, growth, equal hashes, prefixes, capacity and clear', { skip: Ints === undefined }, () => {
-  if (Ints === undefined) return;
-  const t = new Ints(100_000, 1 << 22);
-  const key = (i: number): Int32Array => Int32Array.from({ length: 1 + (i % 13) }, (_, k) => i * 31 + k - 5);
-  const n = 5000; // > 16 Ki ints of keys: the arena grows
-  for (let i = 0; i < n; i++) {
-    const k = key(i);
-    assert.equal(t.find(k, k.length, i % 7), -1);
-    assert.equal(t.add(k, k.length, i % 7), i, 'entries are numbered 0, 1, 2, …');
-  }
-  for (let i = 0; i < n; i++) assert.equal(t.find(key(i), key(i).length, i % 7), i);
-  const k0 = Int32Array.from([1, 2, 3]);
-  const p = new Ints(10, 1000);
-  assert.equal(p.add(k0, 3, 9), 0);
-  assert.equal(p.add(k0, 2, 9), 1, 'a prefix is another key');
-  assert.equal(p.find(k0, 3, 9), 0);
-  assert.equal(p.find(k0, 2, 9), 1);
-  assert.equal(p.find(k0, 1, 9), -1);
-  const full = new Ints(2, 1000);
-  full.add(Int32Array.from([1]), 1, 1);
-  full.add(Int32Array.from([2]), 1, 2);
-  assert.equal(full.add(Int32Array.from([3]), 1, 3), -1);
-  assert.equal(full.find(Int32Array.from([2]), 1, 2), 1);
-  full.clear();
-  assert.equal(full.size, 0);
-  assert.equal(full.find(Int32Array.from([2]), 1, 2), -1);
-  assert.equal(full.add(Int32Array.from([3]), 1, 3), 0, 'numbering starts over');
 });
