@@ -79,6 +79,9 @@ export class FastLane {
   private readonly shape: Uint8Array;
   /** Hash of the shape shapeOf wrote last. */
   private shapeHash = 0;
+  /** The value inside a token's brackets, quotes and trailing punctuation (set by unwrap). */
+  private coreStart = 0;
+  private coreEnd = 0;
   private readonly shapes: BytesTable;
   private readonly exact: BytesTable;
   private readonly lines: LineTrie;
@@ -270,10 +273,9 @@ export class FastLane {
    * its shape (token-shape.ts) and returns the shape length; otherwise 0.
    */
   private pathShape(b: Uint8Array, ts: number, te: number): number {
-    let s = ts;
-    while (s < te && LEAD[b[s] as number] === 1) s++;
-    let e = te;
-    while (e > s && TRAIL[b[e - 1] as number] === 1) e--;
+    this.unwrap(b, ts, te);
+    const s = this.coreStart;
+    const e = this.coreEnd;
     let mark = 0;
     if (b[s] === 47) {
       // "/seg/" then more segments: at least two slashes, no empty segment, no '='.
@@ -301,11 +303,27 @@ export class FastLane {
       if (!(q + 3 < e && b[q] === 58 && b[q + 1] === 47 && b[q + 2] === 47)) return 0;
       mark = URL_MARK;
     }
+    return this.wrappedMark(b, ts, te, mark, -1);
+  }
+
+  /** Sets coreStart / coreEnd: `b[ts, te)` without what maskToken strips around a value. */
+  private unwrap(b: Uint8Array, ts: number, te: number): void {
+    let s = ts;
+    while (s < te && LEAD[b[s] as number] === 1) s++;
+    let e = te;
+    while (e > s && TRAIL[b[e - 1] as number] === 1) e--;
+    this.coreStart = s;
+    this.coreEnd = e;
+  }
+
+  /** Writes the shape "lead, mark (and code if >= 0), trail" around the core; returns its length. */
+  private wrappedMark(b: Uint8Array, ts: number, te: number, mark: number, code: number): number {
     const sh = this.shape;
     let w = 0;
-    for (let q = ts; q < s; q++) sh[w++] = b[q] as number;
+    for (let q = ts; q < this.coreStart; q++) sh[w++] = b[q] as number;
     sh[w++] = mark;
-    for (let q = e; q < te; q++) sh[w++] = b[q] as number;
+    if (code >= 0) sh[w++] = code;
+    for (let q = this.coreEnd; q < te; q++) sh[w++] = b[q] as number;
     return w;
   }
 
@@ -314,10 +332,9 @@ export class FastLane {
    * (token-shape.ts) and returns the shape length; otherwise 0.
    */
   private uuidShape(b: Uint8Array, ts: number, te: number): number {
-    let s = ts;
-    while (s < te && LEAD[b[s] as number] === 1) s++;
-    let e = te;
-    while (e > s && TRAIL[b[e - 1] as number] === 1) e--;
+    this.unwrap(b, ts, te);
+    const s = this.coreStart;
+    const e = this.coreEnd;
     if (e - s !== 36 || b[s + 8] !== 45 || b[s + 13] !== 45 || b[s + 18] !== 45 || b[s + 23] !== 45) return 0;
     let digit = false;
     let upper = false;
@@ -328,13 +345,7 @@ export class FastLane {
       else if (t === HEX_UPPER) upper = true;
       else if (t !== HEX_LOWER) return 0;
     }
-    const sh = this.shape;
-    let w = 0;
-    for (let q = ts; q < s; q++) sh[w++] = b[q] as number;
-    sh[w++] = UUID_MARK;
-    sh[w++] = uuidCode(CLS[b[s] as number] === HEX_LOWER, CLS[b[e - 1] as number] === DIGIT, upper, digit);
-    for (let q = e; q < te; q++) sh[w++] = b[q] as number;
-    return w;
+    return this.wrappedMark(b, ts, te, UUID_MARK, uuidCode(CLS[b[s] as number] === HEX_LOWER, CLS[b[e - 1] as number] === DIGIT, upper, digit));
   }
 
   /**
