@@ -43,6 +43,8 @@ CLS[47] = TRIGGER;
 CLS[64] = TRIGGER;
 CLS[92] = TRIGGER;
 for (let c = 128; c < 256; c++) CLS[c] = NON_ASCII;
+/** Each byte as pass 1 hashes it: digits as '1'. */
+const DIGIT_AS_ONE = new Uint8Array(256).map((_, c) => (c >= 48 && c <= 57 ? 49 : c));
 
 // The last four letters, lower-cased, 7 bits each (a small integer): "true", "alse" (false), "null".
 const word4 = (w: string): number => [...w].reduce((acc, ch) => (acc << 7) | ch.charCodeAt(0), 0);
@@ -149,14 +151,11 @@ export class FastLane {
       }
       // Pass 1, the common case: hash the bytes with every digit as '1', note which classes occur.
       const ts = i;
-      let h = FNV_OFFSET;
       let seen = 0;
       for (; i < end; i++) {
-        const c = b[i] as number;
-        const k = CLS[c] as number;
+        const k = CLS[b[i] as number] as number;
         if (k === SPACE) break;
         seen |= k;
-        h = Math.imul(h ^ (k === DIGIT ? 49 : c), FNV_PRIME);
       }
       if ((seen & NON_ASCII) !== 0) return -1;
       let out = NUM_ID; // a bare integer (tokenize.ts skips the rules for it)
@@ -166,6 +165,8 @@ export class FastLane {
           // A word, or digits and punctuation (an IP, a port, a count): the shape is the bytes
           // with every digit as '1'. A word's entry also says whether the string path must take
           // the line (true / false / null, month names).
+          let h = FNV_OFFSET;
+          for (let q = ts; q < i; q++) h = Math.imul(h ^ (DIGIT_AS_ONE[b[q] as number] as number), FNV_PRIME);
           h &= HASH_BITS;
           const e = this.shapes.findDigitsAsOne(b, ts, len, h);
           out = e >= 0 ? this.shapes.value(e) : this.learn(b, ts, i, h, (seen & DIGIT) !== 0);
