@@ -128,19 +128,18 @@ export class FastLane {
       }
       if (walking) {
         // The word this prefix was last followed by: equal bytes and a token end mean that word.
-        const next = trie.predicted[node] as number;
-        if (next >= 0) {
-          const id = trie.token[next] as number;
-          const wl = this.wordLen[id] as number;
-          if (wl > 0 && i + wl <= end && (i + wl === end || (CLS[b[i + wl] as number] as number) === SPACE)) {
+        const wl = trie.predictedLen[node] as number;
+        if (wl > 0) {
+          if (i + wl <= end && (i + wl === end || (CLS[b[i + wl] as number] as number) === SPACE)) {
             const words = this.words;
-            const at = (this.wordAt[id] as number) - i;
+            const at = (trie.predictedAt[node] as number) - i;
             let k = i;
             const to = i + wl;
             while (k < to && words[at + k] === b[k]) k++;
             if (k === to) {
               if (n >= maxTokens || n + 2 > ids.length) return -1;
-              ids[++n] = id;
+              const next = trie.predicted[node] as number;
+              ids[++n] = trie.token[next] as number;
               node = next;
               depth = n;
               i = to;
@@ -198,6 +197,8 @@ export class FastLane {
         if (next < 0) walking = false;
         else {
           trie.predicted[node] = next;
+          trie.predictedLen[node] = this.wordLen[out] as number;
+          trie.predictedAt[node] = this.wordAt[out] as number;
           node = next;
           depth = n;
         }

@@ -16,6 +16,9 @@ export class LineTrie {
   token = new Int32Array(1 << 12);
   /** Child last taken from each node, or -1. */
   predicted = new Int32Array(1 << 12);
+  /** When that child's token is a plain word: the word's length (0 otherwise) and offset in the word bytes. */
+  predictedLen = new Int32Array(1 << 12);
+  predictedAt = new Int32Array(1 << 12);
   private terminalCluster: (Cluster | undefined)[] = [];
   private terminalLeaf: (Leaf | undefined)[] = [];
   private terminalEpoch = new Float64Array(1 << 12);
@@ -80,6 +83,8 @@ export class LineTrie {
   clear(): void {
     this.token = new Int32Array(1 << 12);
     this.predicted = new Int32Array(1 << 12);
+    this.predictedLen = new Int32Array(1 << 12);
+    this.predictedAt = new Int32Array(1 << 12);
     this.terminalCluster = [];
     this.terminalLeaf = [];
     this.terminalEpoch = new Float64Array(1 << 12);
@@ -95,12 +100,15 @@ export class LineTrie {
     if (n >= this.token.length) {
       this.token = grow(this.token);
       this.predicted = grow(this.predicted);
+      this.predictedLen = grow(this.predictedLen);
+      this.predictedAt = grow(this.predictedAt);
       const e = new Float64Array(this.terminalEpoch.length * 2);
       e.set(this.terminalEpoch);
       this.terminalEpoch = e;
     }
     this.token[n] = id;
     this.predicted[n] = -1;
+    this.predictedLen[n] = 0;
     this.terminalEpoch[n] = -1; // no terminal (epochs start at 0)
     this.terminalCluster.push(undefined);
     this.terminalLeaf.push(undefined);
