@@ -10,7 +10,7 @@ import { lastConflicts, lastNeedsWiden, mismatches, similarity, subsumes, widen 
 import { findSiblings } from './siblings.js';
 import { FastLane } from './fast-lane.js';
 import { tokenizeInto } from './tokenize.js';
-import { type Root, type TreeNode, findLeaf, leafFor, leavesUnder, treeCounters } from './tree.js';
+import { type Root, type TreeChanges, findLeaf, leafFor, leavesUnder } from './tree.js';
 import { joinAcrossLengths } from './variable-length.js';
 import { type MinerSnapshot, snapshotMiner } from './snapshot.js';
 
@@ -236,10 +236,10 @@ export class Miner implements TemplateMiner {
   }
 
   private create(p: Partition, tokens: readonly string[]): string {
-    const nodes = treeCounters.nodes;
-    const leaf = leafFor(p.root, tokens, this.levels, this.config.maxChildren);
-    if (treeCounters.nodes !== nodes) this.epoch++;
-    while (treeCounters.shadowed.length > 0) this.touch(leavesUnder(treeCounters.shadowed.pop() as TreeNode));
+    const changes: TreeChanges = { grew: false, shadowed: [] };
+    const leaf = leafFor(p.root, tokens, this.levels, this.config.maxChildren, changes);
+    if (changes.grew) this.epoch++;
+    for (const wild of changes.shadowed) this.touch(leavesUnder(wild));
     const key = canonicalKey(tokens);
     const hash = stableHash([p.key, key]);
     const known = p.byKey.get(key) ?? this.liveAlias(hash);

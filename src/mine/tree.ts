@@ -10,16 +10,14 @@ export interface TreeNode {
   leaf: Leaf | undefined;
 }
 
-/**
- * Nodes created so far (any miner): lets a caller see whether a call changed a tree. `shadowed`
- * collects the wildcard subtrees that a new constant route took lines from (see leafFor).
- */
-export const treeCounters: { nodes: number; shadowed: TreeNode[] } = { nodes: 0, shadowed: [] };
+const newNode = (): TreeNode => ({ children: new Map(), leaf: undefined });
 
-const newNode = (): TreeNode => {
-  treeCounters.nodes++;
-  return { children: new Map(), leaf: undefined };
-};
+/** What a leafFor call changed: whether it added nodes, and which wildcard subtrees lost lines. */
+export interface TreeChanges {
+  grew: boolean;
+  /** Wildcard subtrees that a new constant route now takes some lines from. */
+  shadowed: TreeNode[];
+}
 
 export type Root = Map<number, TreeNode>;
 
@@ -43,10 +41,14 @@ export function findLeaf(root: Root, tokens: readonly string[], levels: number):
  * The leaf for `tokens`, created if missing. A node with `maxChildren` children sends new keys to
  * its wildcard child, which bounds the tree's width under a flood of distinct first words.
  */
-export function leafFor(root: Root, tokens: readonly string[], levels: number, maxChildren: number): Leaf {
+export function leafFor(root: Root, tokens: readonly string[], levels: number, maxChildren: number, changes?: TreeChanges): Leaf {
   const path: string[] = [String(tokens.length)];
-  let node: TreeNode = root.get(tokens.length) ?? newNode();
-  root.set(tokens.length, node);
+  let node: TreeNode | undefined = root.get(tokens.length);
+  if (node === undefined) {
+    node = newNode();
+    root.set(tokens.length, node);
+    if (changes !== undefined) changes.grew = true;
+  }
   const d = Math.min(levels, tokens.length);
   for (let i = 0; i < d; i++) {
     let key = routeKey(tokens[i] as string);
@@ -57,17 +59,20 @@ export function leafFor(root: Root, tokens: readonly string[], levels: number, m
     }
     if (next === undefined) {
       next = newNode();
-      // Lines with this token used to be routed to the wildcard child: they now come here.
-      const wild = key === WILDCARD ? undefined : node.children.get(WILDCARD);
-      if (wild !== undefined) treeCounters.shadowed.push(wild);
+      if (changes !== undefined) {
+        changes.grew = true;
+        // Lines with this token used to be routed to the wildcard child: they now come here.
+        const wild = key === WILDCARD ? undefined : node.children.get(WILDCARD);
+        if (wild !== undefined) changes.shadowed.push(wild);
+      }
       node.children.set(key, next);
     }
     path.push(key);
     node = next;
   }
   if (node.leaf === undefined) {
-    treeCounters.nodes++;
     node.leaf = { path, clusters: [], version: 0 };
+    if (changes !== undefined) changes.grew = true;
   }
   return node.leaf;
 }
