@@ -3,6 +3,7 @@
 // rows intact, elements balanced). Deterministic: the same strings on every run.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { seededRandom } from '../core/random.js';
 import { renderHtml } from './html.js';
 import { renderMarkdown } from './markdown.js';
 import type { RunReport } from './model.js';
@@ -12,19 +13,12 @@ import { scanMarkdown, stripCodeSpans, tablePipes } from './testdata/markdown-ch
 const PIECES = ['`', '```', '~~~', '|', '\\', '\\|', '<', '>', '</details>', '<script>', '<!--', '-->', '@x', '#1', '\n', '\r', '*', '_', '[', ']', '(', ')', '&', '"', "'", 'a', ' ', '#', '    ', '- ', '1. ', '> '];
 
 function generator(seed: number): () => string {
-  let s = seed >>> 0;
-  const next = (): number => {
-    s ^= s << 13;
-    s >>>= 0;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    s >>>= 0;
-    return s;
-  };
+  const random = seededRandom(seed);
+  const below = (n: number): number => Math.floor(random() * n);
   return () => {
     let out = '';
-    const n = 1 + (next() % 12);
-    for (let i = 0; i < n; i++) out += PIECES[next() % PIECES.length];
+    const n = 1 + below(12);
+    for (let i = 0; i < n; i++) out += PIECES[below(PIECES.length)];
     return out;
   };
 }

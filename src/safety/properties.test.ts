@@ -2,6 +2,7 @@
 // strings): idempotence, no escape from fences and code spans, one-line cells.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { seededRandom } from '../core/random.js';
 import { escapeMarkdown, fence, inlineCode, neutralizeMentions, redactSecrets, sanitizeForGithub } from './index.js';
 
 const PIECES = [
@@ -11,20 +12,12 @@ const PIECES = [
 ];
 
 function* strings(seed: number, count: number): Generator<string> {
-  let s = seed >>> 0;
-  const next = (): number => {
-    // xorshift32: deterministic, no dependency.
-    s ^= s << 13;
-    s >>>= 0;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    s >>>= 0;
-    return s;
-  };
+  const random = seededRandom(seed);
+  const below = (n: number): number => Math.floor(random() * n);
   for (let i = 0; i < count; i++) {
-    const n = next() % 25;
+    const n = below(25);
     let out = '';
-    for (let j = 0; j < n; j++) out += PIECES[next() % PIECES.length];
+    for (let j = 0; j < n; j++) out += PIECES[below(PIECES.length)];
     yield out;
   }
 }
