@@ -1,13 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildLoggingFilter } from '../../src/ingest/gcp/filter.js';
 import { readViaGcloud } from '../../src/ingest/gcp/gcloud-reader.js';
 import { readCloudLogging } from '../../src/ingest/gcp/rest-reader.js';
-import { canonicalTime, startFakeLoggingServer } from '../fakes/logging-server.js';
+import { canonicalTime, gcloudEnv, startFakeLoggingServer } from '../fakes/logging-server.js';
 import type { Entry, FakeLoggingServer } from '../fakes/logging-server.js';
 
 // Real Cloud Run entries (../shared/data/cloud-logging, gcloud exports) served by the fake Logging
@@ -92,7 +92,6 @@ test('real export: the real gcloud CLI returns the same entries as our reader', 
   const server = await startFakeLoggingServer({ entries: all, maxPageSize: 300 });
   const dir = mkdtempSync(join(tmpdir(), 'lg-gcloud-eval-'));
   try {
-    writeFileSync(join(dir, 'token'), server.token);
     const from = '2025-08-25T00:00:00Z';
     const to = '2025-09-08T00:00:00Z';
     const filter = buildLoggingFilter({ project: PROJECT, service: SERVICE, from, to });
@@ -101,18 +100,7 @@ test('real export: the real gcloud CLI returns the same entries as our reader', 
       filter,
       project: PROJECT,
       gcloudPath,
-      env: {
-        PATH: process.env.PATH ?? '/usr/bin:/bin',
-        HOME: dir,
-        CLOUDSDK_CONFIG: join(dir, 'cfg'),
-        CLOUDSDK_API_ENDPOINT_OVERRIDES_LOGGING: server.url,
-        CLOUDSDK_AUTH_ACCESS_TOKEN_FILE: join(dir, 'token'),
-        CLOUDSDK_CORE_DISABLE_PROMPTS: '1',
-        CLOUDSDK_CORE_DISABLE_USAGE_REPORTING: 'true',
-        CLOUDSDK_COMPONENT_MANAGER_DISABLE_UPDATE_CHECK: 'true',
-        CLOUDSDK_SURVEY_DISABLE_PROMPTS: 'true',
-        CLOUDSDK_CORE_CHECK_GCE_METADATA: 'false',
-      },
+      env: gcloudEnv(server, dir),
     });
     const theirs: unknown[] = [];
     for await (const e of viaGcloud.entries()) theirs.push(e);

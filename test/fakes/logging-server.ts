@@ -2,6 +2,8 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createHash } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 // A fake of the Cloud Logging v2 REST API, enough of it to test readers end to end: the real gcloud
 // CLI talks to it too (CLOUDSDK_API_ENDPOINT_OVERRIDES_LOGGING). It serves POST /v2/entries:list
@@ -490,6 +492,27 @@ export interface EntryGenOptions {
 }
 
 /** Deterministic Cloud Run-shaped LogEntry objects, as the API returns them. */
+/**
+ * The environment that points the real gcloud CLI at `server`, with its configuration and access
+ * token under `dir` (the token file is written here), and nothing that phones home: no usage
+ * reporting, no update check, no survey, no metadata-server probe.
+ */
+export function gcloudEnv(server: FakeLoggingServer, dir: string): Record<string, string> {
+  writeFileSync(join(dir, 'token'), `${server.token}\n`);
+  return {
+    PATH: process.env.PATH ?? '/usr/bin:/bin',
+    HOME: dir,
+    CLOUDSDK_CONFIG: join(dir, 'gcloud-config'),
+    CLOUDSDK_API_ENDPOINT_OVERRIDES_LOGGING: server.url,
+    CLOUDSDK_AUTH_ACCESS_TOKEN_FILE: join(dir, 'token'),
+    CLOUDSDK_CORE_DISABLE_PROMPTS: '1',
+    CLOUDSDK_CORE_DISABLE_USAGE_REPORTING: 'true',
+    CLOUDSDK_COMPONENT_MANAGER_DISABLE_UPDATE_CHECK: 'true',
+    CLOUDSDK_SURVEY_DISABLE_PROMPTS: 'true',
+    CLOUDSDK_CORE_CHECK_GCE_METADATA: 'false',
+  };
+}
+
 export function makeEntries(count: number, o: EntryGenOptions): Entry[] {
   const project = o.project ?? 'demo-project';
   const service = o.service ?? 'checkout';

@@ -1,37 +1,20 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { GardenerError } from '../../core/errors.js';
 import { buildLoggingFilter } from './filter.js';
 import { gcloudArgs, readViaGcloud } from './gcloud-reader.js';
 import { readCloudLogging } from './rest-reader.js';
-import { makeEntries, startFakeLoggingServer } from '../../../test/fakes/logging-server.js';
-import type { Entry, FakeLoggingServer } from '../../../test/fakes/logging-server.js';
+import { gcloudEnv, makeEntries, startFakeLoggingServer } from '../../../test/fakes/logging-server.js';
+import type { Entry } from '../../../test/fakes/logging-server.js';
 
 // The real gcloud CLI, pointed at the fake with the two CLOUDSDK_* variables, must return the same
 // entries as our REST reader for the same query. That proves the fake speaks what gcloud expects.
 
 const gcloudPath = (process.env.PATH ?? '').split(delimiter).map((d) => join(d, 'gcloud')).find((p) => existsSync(p));
 const skip = gcloudPath === undefined ? 'gcloud is not installed on this machine (not on PATH)' : false;
-
-function gcloudEnv(server: FakeLoggingServer, dir: string): Record<string, string> {
-  writeFileSync(join(dir, 'token'), `${server.token}\n`);
-  return {
-    PATH: process.env.PATH ?? '/usr/bin:/bin',
-    HOME: dir,
-    CLOUDSDK_CONFIG: join(dir, 'gcloud-config'),
-    CLOUDSDK_API_ENDPOINT_OVERRIDES_LOGGING: server.url,
-    CLOUDSDK_AUTH_ACCESS_TOKEN_FILE: join(dir, 'token'),
-    CLOUDSDK_CORE_DISABLE_PROMPTS: '1',
-    // Nothing phones home: no usage reporting, no update check, no survey, no metadata-server probe.
-    CLOUDSDK_CORE_DISABLE_USAGE_REPORTING: 'true',
-    CLOUDSDK_COMPONENT_MANAGER_DISABLE_UPDATE_CHECK: 'true',
-    CLOUDSDK_SURVEY_DISABLE_PROMPTS: 'true',
-    CLOUDSDK_CORE_CHECK_GCE_METADATA: 'false',
-  };
-}
 
 function parityEntries(): Entry[] {
   const entries = makeEntries(40, { start: '2025-09-07T13:00:00Z', stepMs: 45_000, severities: ['ERROR', undefined, 'INFO', 'WARNING', 'CRITICAL'] });
