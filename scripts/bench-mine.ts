@@ -76,8 +76,7 @@ try {
   // Each pass starts with a clean heap, so neither pays for the garbage the other left (the plain
   // pass makes millions of strings).
   setFlagsFromString('--expose-gc');
-  const gc = runInNewContext('gc') as () => void;
-  const collect = (): void => { gc(); };
+  const collect = runInNewContext('gc') as () => void;
   const rssAt = (label: string): void => { if (args.includes('--rss')) console.log(`rss ${label}: ${mb(process.memoryUsage().rss / 1024)} MB now, peak ${mb(process.resourceUsage().maxRSS)} MB`); };
   rssAt('after corpus');
   // Best of 3 alternating runs of each pass, same process, same file (page cache warm for both).
