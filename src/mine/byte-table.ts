@@ -106,6 +106,21 @@ export class BytesTable extends OpenTable {
     }
   }
 
+  /** The bytes of every stored key (`keyAt` says where one is); replaced when the table grows. */
+  get keys(): Uint8Array {
+    return this.arena;
+  }
+
+  /** Offset in `keys` of the key of the record at `r`. */
+  keyAt(r: number): number {
+    return this.rec[r + 1] as number;
+  }
+
+  /** Length of the key of the record at `r`. */
+  keyLength(r: number): number {
+    return (this.rec[r + 2] as number) - 1;
+  }
+
   /** Adds a key that `find` did not find; returns its record index, or -1 when the table is full. */
   add(src: Uint8Array, from: number, len: number, h: number, value: number): number {
     if (this.size >= this.maxEntries || this.used + len > this.maxArena) return -1;

@@ -43,6 +43,11 @@ CLS[47] = TRIGGER;
 CLS[64] = TRIGGER;
 CLS[92] = TRIGGER;
 for (let c = 128; c < 256; c++) CLS[c] = NON_ASCII;
+/** The classes again, with one more bit for 'x' and 'X' (a digit before one can change a shape). */
+const X_LETTER = 256;
+const SCAN_CLS = Uint16Array.from(CLS);
+SCAN_CLS[120] = LETTER | X_LETTER;
+SCAN_CLS[88] = LETTER | X_LETTER;
 /** Each byte as pass 1 hashes it: digits as '1'. */
 const DIGIT_AS_ONE = new Uint8Array(256).map((_, c) => (c >= 48 && c <= 57 ? 49 : c));
 
@@ -90,11 +95,6 @@ export class FastLane {
   /** Masked token strings by id (id 0 is the number marker). */
   private outputs: string[] = [];
   private outputIds = new Map<string, number>();
-  /** For ids that are plain words: where their bytes are in `words`, and how many (0: not a word). */
-  private wordAt = new Int32Array(1 << 12);
-  private wordLen = new Int32Array(1 << 12);
-  private words = new Uint8Array(1 << 16);
-  private wordsUsed = 0;
   private needsClear = false;
   /** Times the memos were full and started over (bounded memory, see FastLaneLimits). */
   resets = 0;
@@ -127,66 +127,72 @@ export class FastLane {
         continue;
       }
       if (walking) {
-        // The word this prefix was last followed by: equal bytes and a token end mean that word.
-        const wl = trie.predictedLen[node] as number;
-        if (wl > 0) {
-          if (i + wl <= end && (i + wl === end || (CLS[b[i + wl] as number] as number) === SPACE)) {
-            const words = this.words;
-            const at = (trie.predictedAt[node] as number) - i;
-            let k = i;
-            const to = i + wl;
-            while (k < to && words[at + k] === b[k]) k++;
-            if (k === to) {
-              if (n >= maxTokens || n + 2 > ids.length) return -1;
-              const next = trie.predicted[node] as number;
-              ids[++n] = trie.token[next] as number;
-              node = next;
-              depth = n;
-              i = to;
-              continue;
+        // The token that last followed this prefix: when the bytes match its key (digits as '1'),
+        // or it was a bare integer and they are all digits, it is that token again.
+        const kl = trie.predictedLen[node] as number;
+        if (kl !== 0) {
+          let k = i;
+          if (kl > 0) {
+            const to = i + kl;
+            if (to <= end) {
+              const keys = this.shapes.keys;
+              const at = (trie.predictedAt[node] as number) - i;
+              while (k < to && keys[at + k] === DIGIT_AS_ONE[b[k] as number]) k++;
+              if (k !== to) k = i;
             }
+          } else {
+            while (k < end && (CLS[b[k] as number] as number) === DIGIT) k++;
+          }
+          if (k > i && (k === end || (CLS[b[k] as number] as number) === SPACE)) {
+            if (n >= maxTokens || n + 2 > ids.length) return -1;
+            const next = trie.predicted[node] as number;
+            ids[++n] = trie.token[next] as number;
+            node = next;
+            depth = n;
+            i = k;
+            continue;
           }
         }
       }
-      // Pass 1, the common case: hash the bytes with every digit as '1', note which classes occur.
+      // Pass 1: note which classes occur while hashing the bytes with every digit as '1'.
       const ts = i;
       let seen = 0;
+      let h = FNV_OFFSET;
       for (; i < end; i++) {
-        const k = CLS[b[i] as number] as number;
+        const c = b[i] as number;
+        const k = SCAN_CLS[c] as number;
         if (k === SPACE) break;
         seen |= k;
+        h = Math.imul(h ^ (DIGIT_AS_ONE[c] as number), FNV_PRIME);
       }
       if ((seen & NON_ASCII) !== 0) return -1;
       let out = NUM_ID; // a bare integer (tokenize.ts skips the rules for it)
+      let key = -1; // the shape record whose key the token matched with its digits as '1'
       if (seen !== DIGIT) {
         const len = i - ts;
-        if ((seen & TRIGGER) === 0 && ((seen & DIGIT) === 0 || (seen & LETTERS) === 0)) {
-          // A word, or digits and punctuation (an IP, a port, a count): the shape is the bytes
-          // with every digit as '1'. A word's entry also says whether the string path must take
+        h &= HASH_BITS;
+        const plain = (seen & DIGIT) === 0 || (seen & LETTERS) === 0;
+        if ((seen & TRIGGER) === 0 && (plain || ((seen & X_LETTER) === 0 && len < 36))) {
+          // A word, digits and punctuation (an IP, a port, a count), or letters and digits
+          // without an 'x' ("buffer=322", "4005ms"): first look the bytes up with every digit as
+          // '1'. For the first two that is their shape; for the third it finds the shape only if
+          // the shape is exactly those bytes, and then every token that reads the same with its
+          // digits as '1' has that shape too (token-shape.ts: without "0x", a shape depends only
+          // on where the digits are). A word's entry also says whether the string path must take
           // the line (true / false / null, month names).
-          let h = FNV_OFFSET;
-          for (let q = ts; q < i; q++) h = Math.imul(h ^ (DIGIT_AS_ONE[b[q] as number] as number), FNV_PRIME);
-          h &= HASH_BITS;
           const e = this.shapes.findDigitsAsOne(b, ts, len, h);
-          out = e >= 0 ? this.shapes.value(e) : this.learn(b, ts, i, h, (seen & DIGIT) !== 0);
+          if (e >= 0) {
+            out = this.shapes.value(e);
+            key = e;
+          } else out = plain ? this.learn(b, ts, i, h, (seen & DIGIT) !== 0) : this.viaShape(b, ts, i, seen);
           if (out === STRING_PATH) return -1;
-          if (out === UNSAFE) out = this.exactOutput(b, ts, len); // "1=2": masking keeps a digit
-        } else {
-          // Pass 2: letters with digits, or path characters: build the shape. A path, a URL or a
-          // UUID is one variable whatever it holds: recognised first, it skips the character scan.
-          let w = 0;
-          if ((seen & TRIGGER) !== 0) w = this.pathShape(b, ts, i);
-          else if (len >= 36) w = this.uuidShape(b, ts, i);
-          let hs: number;
-          if (w > 0) hs = hashBytes(this.shape, 0, w) & HASH_BITS;
-          else {
-            w = this.shapeOf(b, ts, i);
-            if (w < 0) return -1;
-            hs = this.shapeHash;
+          if (out === UNSAFE) {
+            out = this.exactOutput(b, ts, len); // "1=2": masking keeps a digit
+            key = -1;
           }
-          const e = this.shapes.find(this.shape, 0, w, hs);
-          out = e >= 0 ? this.shapes.value(e) : this.learnShape(b, ts, len, w, hs);
-          if (out === UNSAFE) out = this.exactOutput(b, ts, len);
+        } else {
+          out = this.viaShape(b, ts, i, seen);
+          if (out === STRING_PATH) return -1;
         }
       }
       if (n >= maxTokens || n + 2 > ids.length) return -1;
@@ -197,8 +203,10 @@ export class FastLane {
         if (next < 0) walking = false;
         else {
           trie.predicted[node] = next;
-          trie.predictedLen[node] = this.wordLen[out] as number;
-          trie.predictedAt[node] = this.wordAt[out] as number;
+          if (key >= 0) {
+            trie.predictedLen[node] = this.shapes.keyLength(key);
+            trie.predictedAt[node] = this.shapes.keyAt(key);
+          } else trie.predictedLen[node] = seen === DIGIT ? -1 : 0;
           node = next;
           depth = n;
         }
@@ -207,6 +215,28 @@ export class FastLane {
     this.node = node;
     this.depth = walking ? n : depth;
     return n;
+  }
+
+  /**
+   * Pass 2, for letters with digits or path characters: builds the token's shape and returns its
+   * masked token id (STRING_PATH if the line holds true / false / null). A path, a URL or a UUID
+   * is one variable whatever it holds: recognised first, it skips the character scan.
+   */
+  private viaShape(b: Uint8Array, ts: number, te: number, seen: number): number {
+    const len = te - ts;
+    let w = 0;
+    if ((seen & TRIGGER) !== 0) w = this.pathShape(b, ts, te);
+    else if (len >= 36) w = this.uuidShape(b, ts, te);
+    let hs: number;
+    if (w > 0) hs = hashBytes(this.shape, 0, w) & HASH_BITS;
+    else {
+      w = this.shapeOf(b, ts, te);
+      if (w < 0) return STRING_PATH;
+      hs = this.shapeHash;
+    }
+    const e = this.shapes.find(this.shape, 0, w, hs);
+    const out = e >= 0 ? this.shapes.value(e) : this.learnShape(b, ts, len, w, hs);
+    return out === UNSAFE ? this.exactOutput(b, ts, len) : out;
   }
 
   /**
@@ -439,7 +469,6 @@ export class FastLane {
     }
     const word = ascii(b, ts, te);
     const value = /true|alse|null/i.test(word) || MONTHS.has(word) ? STRING_PATH : this.intern(word);
-    if (value >= 0) this.noteWord(value, b, ts, te - ts);
     if (this.shapes.add(b, ts, te - ts, h, value) < 0) this.needsClear = true;
     return value;
   }
@@ -474,36 +503,14 @@ export class FastLane {
       id = this.outputs.length;
       this.outputs.push(s);
       this.outputIds.set(s, id);
-      if (id >= this.wordLen.length) {
-        this.wordAt = growInts(this.wordAt);
-        this.wordLen = growInts(this.wordLen);
-      }
       if (id >= this.shapes.maxEntries * 2) this.needsClear = true;
     }
     return id;
   }
 
-  /** Records the bytes of a plain word's id, so the scan can recognise the word by comparison. */
-  private noteWord(id: number, b: Uint8Array, from: number, len: number): void {
-    if (this.wordLen[id] !== 0 || id === NUM_ID) return;
-    if (this.wordsUsed + len > this.words.length) {
-      const bigger = new Uint8Array(Math.max(this.words.length * 2, this.wordsUsed + len));
-      bigger.set(this.words.subarray(0, this.wordsUsed));
-      this.words = bigger;
-    }
-    this.words.set(b.subarray(from, from + len), this.wordsUsed);
-    this.wordAt[id] = this.wordsUsed;
-    this.wordLen[id] = len;
-    this.wordsUsed += len;
-  }
-
   private resetOutputs(): void {
     this.outputs = [typed('num')];
     this.outputIds = new Map([[typed('num'), NUM_ID]]);
-    this.wordAt = new Int32Array(1 << 12);
-    this.wordLen = new Int32Array(1 << 12);
-    this.words = new Uint8Array(1 << 16);
-    this.wordsUsed = 0;
   }
 
   /** Starts every memo over (they are full); called between lines, never inside one. */
@@ -515,12 +522,6 @@ export class FastLane {
     this.needsClear = false;
     this.resets++;
   }
-}
-
-function growInts(a: Int32Array): Int32Array<ArrayBuffer> {
-  const b = new Int32Array(a.length * 2);
-  b.set(a);
-  return b;
 }
 
 function allHex(b: Uint8Array, from: number, to: number): boolean {

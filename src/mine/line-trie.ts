@@ -2,12 +2,12 @@
 // partition. A node is a line prefix; a node can hold a TERMINAL, the cluster the string path chose
 // for exactly that line and the structure epoch it is valid for (see fast-lane.ts).
 //
-// Each node also remembers the child it was last left through (its PREDICTION). The scan tries that
-// child first: when it is a plain word, comparing the input bytes with the word is all it takes to
-// know the token, with no hashing and no table probe. Lines of one template mostly repeat their
-// words, so most tokens are read this way. Other children are found through one hash table keyed
-// by (node, token id).
-
+// Each node also remembers the child it was last left through (its PREDICTION) and the key of the
+// token that took it. The scan tries that child first: when the key is a word, or a value whose
+// masked form depends only on where its digits are ("buffer=1111", "1111ms", "11.11.1.1:1111"),
+// comparing the input bytes with the key is all it takes to know the token, with no hashing and
+// no table probe. Lines of one template mostly repeat their words, so most tokens are read this way.
+// Other children are found through one hash table keyed by (node, token id).
 
 import type { Cluster, Leaf } from './cluster.js';
 
@@ -16,7 +16,10 @@ export class LineTrie {
   token = new Int32Array(1 << 12);
   /** Child last taken from each node, or -1. */
   predicted = new Int32Array(1 << 12);
-  /** When that child's token is a plain word: the word's length (0 otherwise) and offset in the word bytes. */
+  /**
+   * How the scan can recognise that child's token by comparing bytes (fast-lane.ts): the length
+   * (> 0) and offset of a key in the lane's key bytes, -1 for "any run of digits", 0 for no way.
+   */
   predictedLen = new Int32Array(1 << 12);
   predictedAt = new Int32Array(1 << 12);
   private terminalCluster: (Cluster | undefined)[] = [];
