@@ -7,7 +7,7 @@
 // always be rebuilt; the miner's state does not live here).
 
 const REC = 4; // ints per slot: hash, key offset, key length + 1 (0 = empty slot), value
-const MIN_SLOTS = 1024;
+const MIN_SLOTS = 4096; // a real log's shapes fit without growing (see START_NODES in line-trie.ts)
 
 abstract class OpenTable {
   protected rec = new Int32Array(MIN_SLOTS * REC);

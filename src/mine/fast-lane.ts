@@ -17,7 +17,7 @@
 // or too many tokens.
 
 import { BytesTable } from './byte-table.js';
-import { LineTrie } from './line-trie.js';
+import { KEY_AT, KEY_LEN, LineTrie, PREDICTED, TOKEN } from './line-trie.js';
 import type { Cluster, Leaf } from './cluster.js';
 import { LEAD, TRAIL, maskToken, typed } from './mask.js';
 import { COARSE_FILL, PATH_MARK, URL_MARK, UUID_MARK, coarseByte, hexClass, tokenShape, uuidCode } from './token-shape.js';
@@ -117,6 +117,7 @@ export class FastLane {
     const ids = this.ids;
     const trie = this.lines;
     let node = trie.root(partition);
+    const nodes = trie.nodes; // no node is added during a scan (remember() adds them)
     let walking = true;
     let depth = 0;
     let n = 0;
@@ -129,14 +130,14 @@ export class FastLane {
       if (walking) {
         // The token that last followed this prefix: when the bytes match its key (digits as '1'),
         // or it was a bare integer and they are all digits, it is that token again.
-        const kl = trie.predictedLen[node] as number;
+        const kl = nodes[(node << 2) + KEY_LEN] as number;
         if (kl !== 0) {
           let k = i;
           if (kl > 0) {
             const to = i + kl;
             if (to <= end) {
               const keys = this.shapes.keys;
-              const at = (trie.predictedAt[node] as number) - i;
+              const at = (nodes[(node << 2) + KEY_AT] as number) - i;
               while (k < to && keys[at + k] === DIGIT_AS_ONE[b[k] as number]) k++;
               if (k !== to) k = i;
             }
@@ -145,8 +146,8 @@ export class FastLane {
           }
           if (k > i && (k === end || (CLS[b[k] as number] as number) === SPACE)) {
             if (n >= maxTokens || n + 2 > ids.length) return -1;
-            const next = trie.predicted[node] as number;
-            ids[++n] = trie.token[next] as number;
+            const next = nodes[(node << 2) + PREDICTED] as number;
+            ids[++n] = nodes[(next << 2) + TOKEN] as number;
             node = next;
             depth = n;
             i = k;
@@ -198,15 +199,16 @@ export class FastLane {
       if (n >= maxTokens || n + 2 > ids.length) return -1;
       ids[++n] = out;
       if (walking) {
-        const guess = trie.predicted[node] as number;
-        const next = guess >= 0 && trie.token[guess] === out ? guess : trie.child(node, out);
+        const guess = nodes[(node << 2) + PREDICTED] as number;
+        const next = guess >= 0 && nodes[(guess << 2) + TOKEN] === out ? guess : trie.child(node, out);
         if (next < 0) walking = false;
         else {
-          trie.predicted[node] = next;
+          const at = node << 2;
+          nodes[at + PREDICTED] = next;
           if (key >= 0) {
-            trie.predictedLen[node] = this.shapes.keyLength(key);
-            trie.predictedAt[node] = this.shapes.keyAt(key);
-          } else trie.predictedLen[node] = seen === DIGIT ? -1 : 0;
+            nodes[at + KEY_LEN] = this.shapes.keyLength(key);
+            nodes[at + KEY_AT] = this.shapes.keyAt(key);
+          } else nodes[at + KEY_LEN] = seen === DIGIT ? -1 : 0;
           node = next;
           depth = n;
         }
