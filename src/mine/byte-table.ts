@@ -9,6 +9,25 @@
 const REC = 4; // ints per slot: hash, key offset, key length + 1 (0 = empty slot), value
 const MIN_SLOTS = 4096; // a real log's shapes fit without growing (see START_NODES in line-trie.ts)
 
+/** Each byte with every digit as '1'. */
+export const DIGIT_AS_ONE = new Uint8Array(256).map((_, c) => (c >= 48 && c <= 57 ? 49 : c));
+
+/** Whether `keys[at, at + to - from)` holds the bytes `src[from, to)`. */
+function sameBytes(keys: Uint8Array, at: number, src: Uint8Array, from: number, to: number): boolean {
+  const d = at - from;
+  let k = from;
+  while (k < to && keys[d + k] === src[k]) k++;
+  return k === to;
+}
+
+/** Whether `keys[at, at + to - from)` holds the bytes `src[from, to)` with every digit as '1'. */
+export function sameDigitsAsOne(keys: Uint8Array, at: number, src: Uint8Array, from: number, to: number): boolean {
+  const d = at - from;
+  let k = from;
+  while (k < to && keys[d + k] === DIGIT_AS_ONE[src[k] as number]) k++;
+  return k === to;
+}
+
 abstract class OpenTable {
   protected rec = new Int32Array(MIN_SLOTS * REC);
   protected mask = MIN_SLOTS - 1;
@@ -66,27 +85,15 @@ export class BytesTable extends OpenTable {
 
   /** Record index of the key `src[from, from + len)` (hash `h`), or -1. */
   find(src: Uint8Array, from: number, len: number, h: number): number {
-    const rec = this.rec;
-    const arena = this.arena;
-    const mask = this.mask;
-    for (let s = h & mask; ; s = (s + 1) & mask) {
-      const r = s << 2;
-      const l = rec[r + 2] as number;
-      if (l === 0) return -1;
-      if (rec[r] !== h || l !== len + 1) continue;
-      const at = (rec[r + 1] as number) - from;
-      let k = from;
-      const to = from + len;
-      while (k < to && arena[at + k] === src[k]) k++;
-      if (k === to) return r;
-    }
+    return this.probe(src, from, len, h, false);
   }
 
-  /**
-   * As `find`, for a key given with digits as they are, stored with every digit as '1'. (A copy of
-   * find's probe with another comparison: a flag tested per byte would slow the hot path.)
-   */
+  /** As `find`, for a key given with digits as they are, stored with every digit as '1'. */
   findDigitsAsOne(src: Uint8Array, from: number, len: number, h: number): number {
+    return this.probe(src, from, len, h, true);
+  }
+
+  private probe(src: Uint8Array, from: number, len: number, h: number, digitsAsOne: boolean): number {
     const rec = this.rec;
     const arena = this.arena;
     const mask = this.mask;
@@ -95,14 +102,8 @@ export class BytesTable extends OpenTable {
       const l = rec[r + 2] as number;
       if (l === 0) return -1;
       if (rec[r] !== h || l !== len + 1) continue;
-      const at = (rec[r + 1] as number) - from;
-      let k = from;
-      const to = from + len;
-      for (; k < to; k++) {
-        const c = src[k] as number;
-        if (arena[at + k] !== (c >= 48 && c <= 57 ? 49 : c)) break;
-      }
-      if (k === to) return r;
+      const at = rec[r + 1] as number;
+      if (digitsAsOne ? sameDigitsAsOne(arena, at, src, from, from + len) : sameBytes(arena, at, src, from, from + len)) return r;
     }
   }
 

@@ -7,16 +7,16 @@
 //     the shape, so an IP, a port, a duration or a hex id costs one byte scan and one table probe
 //     instead of a slice, a rule chain and regexes. A shape whose output copies a collapsed
 //     character ("ssh2") is marked unsafe and looked up by its exact bytes instead.
-//  2. a line's masked tokens (as small ints) → the cluster the string path chose, valid while the
-//     miner's structure (templates, tree, indexes) has not changed since: the miner bumps an epoch
-//     on every structural change, and only results reached without one are remembered (those are
-//     pure functions of the masked tokens and the structure). A hit then does exactly what the
-//     string path would: count the line and touch the cluster's LRU tick.
+//  2. a line's masked tokens (as small ints, in a trie: line-trie.ts) → the cluster the string
+//     path chose, valid while what decided it is unchanged: the leaf it was matched in (its
+//     version), or, for a line that took the creation way without changing anything, the whole
+//     structure (the miner's epoch). A hit then does exactly what the string path would: count
+//     the line and touch the cluster's LRU tick.
 // Lines the lane does not handle byte-wise go to the string path: non-ASCII bytes, the words true /
 // false / null (masked by a second pass there), month names (dates written with spaces), too long
 // or too many tokens.
 
-import { BytesTable } from './byte-table.js';
+import { BytesTable, DIGIT_AS_ONE, sameDigitsAsOne } from './byte-table.js';
 import { KEY_AT, KEY_LEN, LineTrie, PREDICTED, TOKEN } from './line-trie.js';
 import type { Cluster, Leaf } from './cluster.js';
 import { LEAD, TRAIL, maskToken, typed } from './mask.js';
@@ -48,8 +48,6 @@ const X_LETTER = 256;
 const SCAN_CLS = Uint16Array.from(CLS);
 SCAN_CLS[120] = LETTER | X_LETTER;
 SCAN_CLS[88] = LETTER | X_LETTER;
-/** Each byte as pass 1 hashes it: digits as '1'. */
-const DIGIT_AS_ONE = new Uint8Array(256).map((_, c) => (c >= 48 && c <= 57 ? 49 : c));
 
 // The last four letters, lower-cased, 7 bits each (a small integer): "true", "alse" (false), "null".
 const word4 = (w: string): number => [...w].reduce((acc, ch) => (acc << 7) | ch.charCodeAt(0), 0);
@@ -130,23 +128,15 @@ export class FastLane {
       if (walking) {
         // The token that last followed this prefix: when the bytes match its key (digits as '1'),
         // or it was a bare integer and they are all digits, it is that token again.
-        const kl = nodes[(node << 2) + KEY_LEN] as number;
+        const base = node << 2;
+        const kl = nodes[base + KEY_LEN] as number;
         if (kl !== 0) {
           let k = i;
-          if (kl > 0) {
-            const to = i + kl;
-            if (to <= end) {
-              const keys = this.shapes.keys;
-              const at = (nodes[(node << 2) + KEY_AT] as number) - i;
-              while (k < to && keys[at + k] === DIGIT_AS_ONE[b[k] as number]) k++;
-              if (k !== to) k = i;
-            }
-          } else {
-            while (k < end && (CLS[b[k] as number] as number) === DIGIT) k++;
-          }
+          if (kl < 0) while (k < end && (CLS[b[k] as number] as number) === DIGIT) k++;
+          else if (i + kl <= end && sameDigitsAsOne(this.shapes.keys, nodes[base + KEY_AT] as number, b, i, i + kl)) k = i + kl;
           if (k > i && (k === end || (CLS[b[k] as number] as number) === SPACE)) {
             if (n >= maxTokens || n + 2 > ids.length) return -1;
-            const next = nodes[(node << 2) + PREDICTED] as number;
+            const next = nodes[base + PREDICTED] as number;
             ids[++n] = nodes[(next << 2) + TOKEN] as number;
             node = next;
             depth = n;
@@ -186,15 +176,12 @@ export class FastLane {
             out = this.shapes.value(e);
             key = e;
           } else out = plain ? this.learn(b, ts, i, h, (seen & DIGIT) !== 0) : this.viaShape(b, ts, i, seen);
-          if (out === STRING_PATH) return -1;
           if (out === UNSAFE) {
             out = this.exactOutput(b, ts, len); // "1=2": masking keeps a digit
             key = -1;
           }
-        } else {
-          out = this.viaShape(b, ts, i, seen);
-          if (out === STRING_PATH) return -1;
-        }
+        } else out = this.viaShape(b, ts, i, seen);
+        if (out === STRING_PATH) return -1;
       }
       if (n >= maxTokens || n + 2 > ids.length) return -1;
       ids[++n] = out;
@@ -477,15 +464,12 @@ export class FastLane {
 
   private learnShape(b: Uint8Array, ts: number, len: number, w: number, h: number): number {
     const token = ascii(b, ts, ts + len);
-    let value: number;
-    {
-      const ref = tokenShape(token);
-      let same = ref.shape.length === w;
-      for (let k = 0; same && k < w; k++) same = ref.shape.charCodeAt(k) === this.shape[k];
-      if (!same) throw new Error(`miner fast lane: shape of ${JSON.stringify(token)} differs from the reference ${JSON.stringify(ref.shape)}`);
-      const out = maskToken(token);
-      value = !ref.collapsed || (maskToken(ref.repA) === out && maskToken(ref.repB) === out) ? this.intern(out) : UNSAFE;
-    }
+    const ref = tokenShape(token);
+    let same = ref.shape.length === w;
+    for (let k = 0; same && k < w; k++) same = ref.shape.charCodeAt(k) === this.shape[k];
+    if (!same) throw new Error(`miner fast lane: shape of ${JSON.stringify(token)} differs from the reference ${JSON.stringify(ref.shape)}`);
+    const out = maskToken(token);
+    const value = !ref.collapsed || (maskToken(ref.repA) === out && maskToken(ref.repB) === out) ? this.intern(out) : UNSAFE;
     if (this.shapes.add(this.shape, 0, w, h, value) < 0) this.needsClear = true;
     return value;
   }
