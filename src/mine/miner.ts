@@ -249,7 +249,6 @@ export class Miner implements TemplateMiner {
     const siblings = findSiblings(p.byLength.get(tokens.length) ?? [], tokens, this.config.simThreshold, this.config.siblingValues);
     if (siblings !== undefined) {
       const keep = siblings[0] as Cluster;
-      this.epoch++;
       for (let i = 1; i < siblings.length; i++) widen(keep.tokens, (siblings[i] as Cluster).tokens);
       widen(keep.tokens, tokens);
       this.reindex(p, keep); // merges the siblings and everything else the widened template covers
