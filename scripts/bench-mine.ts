@@ -13,7 +13,7 @@ import { performance } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type * as MineCommand from '../src/cli/commands/mine.js';
+import type * as LineReader from '../src/cli/line-reader.js';
 import type * as MineModule from '../src/mine/index.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -21,7 +21,7 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 // (`npm run bench:mine` builds first). Types come from the sources.
 const dist = (rel: string): string => pathToFileURL(join(root, 'dist', rel)).href;
 const { createMiner } = (await import(dist('mine/index.js'))) as typeof MineModule;
-const { forEachLine, forEachLineBytes } = (await import(dist('cli/commands/mine.js'))) as typeof MineCommand;
+const { forEachLine, forEachLineBytes } = (await import(dist('cli/line-reader.js'))) as typeof LineReader;
 const args = process.argv.slice(2);
 const lines = Number(args.find((a) => /^\d+$/.test(a)) ?? 1_000_000);
 const dir = mkdtempSync(join(tmpdir(), 'lg-bench-'));

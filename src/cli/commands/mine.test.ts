@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { PassThrough, Writable } from 'node:stream';
 import { test } from 'node:test';
 import { Miner, createMiner } from '../../mine/index.js';
-import { csvField, forEachLine, runMine, type MineTuning } from './mine.js';
+import { csvField } from '../csv-writer.js';
+import { forEachLine } from '../line-reader.js';
+import { runMine, type MineTuning } from './mine.js';
 
 function sink(): { stream: Writable; text: () => string; bytes: () => Buffer } {
   const chunks: Buffer[] = [];

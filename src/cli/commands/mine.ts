@@ -12,13 +12,16 @@
 // cannot stand for their decoded, trim()med text (Unicode white space at an end, invalid UTF-8)
 // and all lines under --log-format go through strings, so the CSV is byte for byte what the
 // string implementation wrote (mine.test.ts checks this against forEachLine and csvField).
+// Reading is in ../line-reader.ts, the CSV writer in ../csv-writer.ts.
 
 import { isUtf8 } from 'node:buffer';
-import { closeSync, createReadStream, createWriteStream, existsSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createMiner, compileLogFormat, type LogFormat, type Miner } from '../../mine/index.js';
+import { CsvWriter, LINE_ID_SCRATCH, LineIdDigits, MAX_DIGITS, csvField } from '../csv-writer.js';
+import { READ_CHUNK, ReadBuffer, forEachRegion } from '../line-reader.js';
 
 export interface MineIo {
   stdout: NodeJS.WritableStream;
@@ -122,8 +125,6 @@ export async function runMine(args: string[], io: MineIo, tuning: MineTuning = {
   }
 }
 
-/** Bytes per read: large enough that the per-chunk costs (a read, a UTF-8 check) vanish. */
-const READ_CHUNK = 8 << 20;
 /** Bytes of CSV buffered before each write. */
 const WRITE_CHUNK = 4 << 20;
 
@@ -331,200 +332,6 @@ function bytePath(buf: Buffer, s: number, e: number, valid: boolean): boolean {
 function indexOrMax(buf: Buffer, byte: number, from: number): number {
   const i = buf.indexOf(byte, from);
   return i === -1 ? Number.MAX_SAFE_INTEGER : i;
-}
-
-/** Most digits a LineId has (rows are counted in a Uint32Array: below 2^32). */
-const MAX_DIGITS = 10;
-
-/** Where LineIdDigits counts a row written by CsvWriter.direct() (that row formats its own id). */
-const LINE_ID_SCRATCH = Buffer.alloc(MAX_DIGITS);
-
-/** The LineId as ASCII digits, counted up in place (no number formatting per row). */
-class LineIdDigits {
-  private readonly digits = new Uint8Array(MAX_DIGITS).fill(48);
-  private first = MAX_DIGITS;
-
-  /** Counts one up and writes the digits at `p`; returns the end. */
-  next(buf: Buffer, p: number): number {
-    const d = this.digits;
-    let i = MAX_DIGITS - 1;
-    while (d[i] === 57) d[i--] = 48;
-    d[i] = (d[i] as number) + 1;
-    if (i < this.first) this.first = i;
-    for (let j = this.first; j < MAX_DIGITS; j++) buf[p++] = d[j] as number;
-    return p;
-  }
-}
-
-/** Input bytes live in [0, cap) of `buf`; grow() doubles cap and keeps the first `carry` bytes. */
-class ReadBuffer {
-  buf: Buffer;
-  cap: number;
-
-  constructor(cap: number) {
-    this.buf = Buffer.allocUnsafe(cap);
-    this.cap = cap;
-  }
-
-  grow(carry: number): void {
-    const grown = Buffer.allocUnsafe(this.cap * 2);
-    this.buf.copy(grown, 0, 0, carry);
-    this.buf = grown;
-    this.cap *= 2;
-  }
-}
-
-/**
- * Calls `onRegion(buf, end)` with bytes [0, end) of the reused input buffer holding whole lines:
- * every line ends with '\n' except, in the last region, a final line without one. A line longer
- * than the buffer grows it. Reads are sequential (no positions), so a pipe works as well as a file.
- */
-async function forEachRegion(path: string, chunk: number, input: ReadBuffer, onRegion: (buf: Buffer, end: number) => void | Promise<void>): Promise<void> {
-  const fd = openSync(path, 'r');
-  try {
-    let carry = 0;
-    for (;;) {
-      if (carry === input.cap) input.grow(carry);
-      const buf = input.buf;
-      const got = readSync(fd, buf, carry, Math.min(chunk, input.cap - carry), null);
-      if (got === 0) {
-        if (carry > 0) await onRegion(buf, carry);
-        return;
-      }
-      const have = carry + got;
-      const last = buf.lastIndexOf(10, have - 1);
-      if (last < carry) {
-        carry = have; // no line ends in the new bytes (the carried bytes hold no '\n')
-        continue;
-      }
-      await onRegion(buf, last + 1);
-      carry = have - (last + 1);
-      buf.copyWithin(0, last + 1, have);
-    }
-  } finally {
-    closeSync(fd);
-  }
-}
-
-/**
- * The CSV output, sharing its Buffer with the input chunk: input in [0, cap), pending output in
- * [cap, pos). (Node 20's Buffer.copy with ranges costs about four times a copyWithin per call,
- * and pass 2 copies every line.) A full buffer goes to the output file (`fd`) with writeSync or,
- * without one, to the stdout stream as a copy (the stream keeps what it is given).
- */
-class CsvWriter extends ReadBuffer {
-  pos: number;
-  private blocked = false;
-
-  constructor(cap: number, private readonly size: number, private readonly fd: number | undefined, private readonly stream: NodeJS.WritableStream, private readonly path?: string) {
-    super(cap + size);
-    this.cap = cap;
-    this.pos = cap;
-  }
-
-  override grow(carry: number): void {
-    this.flush();
-    const grown = Buffer.allocUnsafe(this.cap * 2 + this.size);
-    this.buf.copy(grown, 0, 0, carry);
-    this.buf = grown;
-    this.cap *= 2;
-    this.pos = this.cap;
-  }
-
-  /** Whether `bytes` more fit at `pos` (after a flush if need be); no means: use direct(). */
-  room(bytes: number): boolean {
-    if (this.pos + bytes <= this.buf.length) return true;
-    this.flush();
-    return this.pos + bytes <= this.buf.length;
-  }
-
-  /** Writes `bytes` after what is pending, bypassing the buffer (for rows larger than it). */
-  direct(bytes: Buffer): void {
-    this.flush();
-    this.emit(bytes, bytes.length);
-  }
-
-  flush(): void {
-    if (this.pos === this.cap) return;
-    this.emit(this.buf.subarray(this.cap, this.pos), this.pos - this.cap);
-    this.pos = this.cap;
-  }
-
-  private emit(bytes: Buffer, length: number): void {
-    if (this.fd === undefined) {
-      if (!this.stream.write(Buffer.from(bytes))) this.blocked = true;
-      return;
-    }
-    try {
-      for (let off = 0; off < length;) off += writeSync(this.fd, bytes, off, length - off);
-    } catch (err) {
-      (err as NodeJS.ErrnoException).path ??= this.path; // so the error names the output, not the input
-      throw err;
-    }
-  }
-
-  /** Resolves once a stream that asked for back-pressure has drained (checked once per chunk). */
-  drained(): Promise<void> | undefined {
-    if (!this.blocked) return undefined;
-    this.blocked = false;
-    const stream = this.stream;
-    return new Promise<void>((resolve) => stream.once('drain', resolve));
-  }
-
-  /** Writes what is pending and closes the output file (a stream is left open, as given). */
-  close(): void {
-    try {
-      this.flush();
-    } finally {
-      if (this.fd !== undefined) closeSync(this.fd);
-    }
-  }
-}
-
-/** RFC 4180 quoting: only fields that need it are quoted, quotes are doubled. */
-export function csvField(v: string): string {
-  // One native search per field (a per-character JS loop costs more than the rest of the row).
-  return NEEDS_QUOTES.test(v) ? '"' + v.replace(/"/g, '""') + '"' : v;
-}
-const NEEDS_QUOTES = /[",\r\n]/;
-
-/**
- * Calls `onLine` for every line of the file, decoded, chunk by chunk (never the whole file in
- * memory). `mine` itself reads bytes; this string reader stays for scripts/bench-mine.ts and as the
- * reference the byte path is tested against.
- * `between` runs after each chunk so a slow writer can apply back-pressure.
- */
-export async function forEachLine(path: string, onLine: (line: string) => void, between?: () => Promise<void>): Promise<void> {
-  const stream = createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 });
-  let rest = '';
-  for await (const chunk of stream as AsyncIterable<string>) {
-    const text = rest.length > 0 ? rest + chunk : chunk;
-    let start = 0;
-    for (let nl = text.indexOf('\n', start); nl !== -1; nl = text.indexOf('\n', start)) {
-      onLine(text.slice(start, nl));
-      start = nl + 1;
-    }
-    rest = text.slice(start);
-    if (between !== undefined) await between();
-  }
-  if (rest.length > 0) onLine(rest);
-}
-
-/**
- * Calls `onLine(buf, start, end)` for every line of the file as a byte range of a reused buffer
- * (no string per line; the range is valid only during the call). Lines end at '\n', which is not
- * included; nothing is trimmed.
- */
-export async function forEachLineBytes(path: string, onLine: (buf: Buffer, start: number, end: number) => void): Promise<void> {
-  await forEachRegion(path, READ_CHUNK, new ReadBuffer(READ_CHUNK), (buf, end) => {
-    let pos = 0;
-    while (pos < end) {
-      let nl = buf.indexOf(10, pos);
-      if (nl === -1 || nl > end) nl = end;
-      onLine(buf, pos, nl);
-      pos = nl + 1;
-    }
-  });
 }
 
 async function spoolStdin(stdin: NodeJS.ReadableStream, path: string): Promise<void> {

@@ -1,0 +1,97 @@
+// Reading a file line by line in chunks, never the whole file in memory: as bytes of one reused
+// buffer (what `log-gardener mine` and bench:mine feed the miner), or as decoded strings (the
+// reference the byte path is tested against).
+
+import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
+
+/** Bytes per read: large enough that the per-chunk costs (a read, a UTF-8 check) vanish. */
+export const READ_CHUNK = 8 << 20;
+
+/** Input bytes live in [0, cap) of `buf`; grow() doubles cap and keeps the first `carry` bytes. */
+export class ReadBuffer {
+  buf: Buffer;
+  cap: number;
+
+  constructor(cap: number) {
+    this.buf = Buffer.allocUnsafe(cap);
+    this.cap = cap;
+  }
+
+  grow(carry: number): void {
+    const grown = Buffer.allocUnsafe(this.cap * 2);
+    this.buf.copy(grown, 0, 0, carry);
+    this.buf = grown;
+    this.cap *= 2;
+  }
+}
+
+/**
+ * Calls `onRegion(buf, end)` with bytes [0, end) of the reused input buffer holding whole lines:
+ * every line ends with '\n' except, in the last region, a final line without one. A line longer
+ * than the buffer grows it. Reads are sequential (no positions), so a pipe works as well as a file.
+ */
+export async function forEachRegion(path: string, chunk: number, input: ReadBuffer, onRegion: (buf: Buffer, end: number) => void | Promise<void>): Promise<void> {
+  const fd = openSync(path, 'r');
+  try {
+    let carry = 0;
+    for (;;) {
+      if (carry === input.cap) input.grow(carry);
+      const buf = input.buf;
+      const got = readSync(fd, buf, carry, Math.min(chunk, input.cap - carry), null);
+      if (got === 0) {
+        if (carry > 0) await onRegion(buf, carry);
+        return;
+      }
+      const have = carry + got;
+      const last = buf.lastIndexOf(10, have - 1);
+      if (last < carry) {
+        carry = have; // no line ends in the new bytes (the carried bytes hold no '\n')
+        continue;
+      }
+      await onRegion(buf, last + 1);
+      carry = have - (last + 1);
+      buf.copyWithin(0, last + 1, have);
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Calls `onLine` for every line of the file, decoded, chunk by chunk (never the whole file in
+ * memory). `mine` itself reads bytes; this string reader stays for scripts/bench-mine.ts and as the
+ * reference the byte path is tested against.
+ * `between` runs after each chunk so a slow writer can apply back-pressure.
+ */
+export async function forEachLine(path: string, onLine: (line: string) => void, between?: () => Promise<void>): Promise<void> {
+  const stream = createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 });
+  let rest = '';
+  for await (const chunk of stream as AsyncIterable<string>) {
+    const text = rest.length > 0 ? rest + chunk : chunk;
+    let start = 0;
+    for (let nl = text.indexOf('\n', start); nl !== -1; nl = text.indexOf('\n', start)) {
+      onLine(text.slice(start, nl));
+      start = nl + 1;
+    }
+    rest = text.slice(start);
+    if (between !== undefined) await between();
+  }
+  if (rest.length > 0) onLine(rest);
+}
+
+/**
+ * Calls `onLine(buf, start, end)` for every line of the file as a byte range of a reused buffer
+ * (no string per line; the range is valid only during the call). Lines end at '\n', which is not
+ * included; nothing is trimmed.
+ */
+export async function forEachLineBytes(path: string, onLine: (buf: Buffer, start: number, end: number) => void): Promise<void> {
+  await forEachRegion(path, READ_CHUNK, new ReadBuffer(READ_CHUNK), (buf, end) => {
+    let pos = 0;
+    while (pos < end) {
+      let nl = buf.indexOf(10, pos);
+      if (nl === -1 || nl > end) nl = end;
+      onLine(buf, pos, nl);
+      pos = nl + 1;
+    }
+  });
+}
