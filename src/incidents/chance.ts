@@ -1,5 +1,4 @@
-import type { Edge } from './evidence.js';
-import type { EvidenceLimits } from './evidence.js';
+import type { Edge, EvidenceLimits } from './evidence.js';
 import type { GroupAcc } from './group-acc.js';
 
 // How often a co-occurrence would happen by chance. A group that logs every few hundred
