@@ -8,7 +8,8 @@ export { Miner, renderTemplate, canonicalKey, type MinerCounters } from './miner
 export { MASK_RULES, classify, maskToken, isVariableSegment, type MaskRule, type MaskType } from './mask.js';
 export { tokenize, tokenizeWithSpacing, joinWithSpacing } from './tokenize.js';
 export { similarity, generalizeToken, widen } from './similarity.js';
-export { SNAPSHOT_FORMAT, SNAPSHOT_VERSION, snapshotMiner, parseSnapshot, type MinerSnapshot } from './snapshot.js';
+export { parseSnapshot } from './snapshot-schema.js';
+export { SNAPSHOT_FORMAT, SNAPSHOT_VERSION, snapshotMiner, type MinerSnapshot } from './snapshot.js';
 export { restoreMiner } from './restore.js';
 export { compileLogFormat, type LogFormat } from './log-format.js';
 

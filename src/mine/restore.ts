@@ -3,7 +3,7 @@
 import type { Cluster } from './cluster.js';
 import type { MinerConfig } from './config.js';
 import { Miner } from './miner.js';
-import { parseSnapshot } from './snapshot.js';
+import { parseSnapshot } from './snapshot-schema.js';
 import { leafAtPath } from './tree.js';
 
 export function restoreMiner(data: unknown, override?: Partial<MinerConfig>): Miner {
