@@ -432,15 +432,27 @@ export class FastLane {
    * structure epoch stays `epoch`).
    */
   remember(n: number, cl: Cluster, leaf: Leaf | undefined, epoch = -1): void {
+    const node = this.settle(n);
+    if (node >= 0) this.lines.setTerminal(node, cl, leaf, leaf === undefined ? epoch : leaf.version);
+  }
+
+  /**
+   * The trie node of the whole last scanned line (of `n` tokens), added if need be: a small
+   * integer naming that masked line until the memos start over (`resets` moves). -1 when the trie
+   * is full (it starts over before the next line).
+   */
+  settle(n: number): number {
     let node = this.node;
     for (let k = this.depth + 1; k <= n; k++) {
       node = this.lines.extend(node, this.ids[k] as number);
       if (node < 0) {
-        this.needsClear = true; // the trie is full: start over before the next line
-        return;
+        this.needsClear = true;
+        return -1;
       }
     }
-    this.lines.setTerminal(node, cl, leaf, leaf === undefined ? epoch : leaf.version);
+    this.node = node;
+    this.depth = n;
+    return node;
   }
 
   /** The masked tokens of the last scanned line, as the string path would have produced them. */

@@ -11,6 +11,7 @@ export { similarity, generalizeToken, widen } from './similarity.js';
 export { parseSnapshot } from './snapshot-schema.js';
 export { SNAPSHOT_FORMAT, SNAPSHOT_VERSION, snapshotMiner, type MinerSnapshot } from './snapshot.js';
 export { restoreMiner } from './restore.js';
+export { LineScanner, AS_STRING, maskedLine, type MaskedLine } from './line-scanner.js';
 export { compileLogFormat, type LogFormat } from './log-format.js';
 
 /**

@@ -9,6 +9,7 @@ import { canonicalToken, renderToken, WILDCARD } from './markers.js';
 import { lastConflicts, lastNeedsWiden, mismatches, similarity, subsumes, widen } from './similarity.js';
 import { findSiblings } from './siblings.js';
 import { FastLane } from './fast-lane.js';
+import type { MaskedLine } from './line-scanner.js';
 import { tokenizeInto } from './tokenize.js';
 import { type Root, type TreeChanges, findLeaf, leafFor, leavesUnder } from './tree.js';
 import { joinAcrossLengths } from './variable-length.js';
@@ -130,8 +131,37 @@ export class Miner implements TemplateMiner {
     return id;
   }
 
+  /**
+   * The same as `add` of the line `masked` was scanned from (LineScanner, in another thread), given
+   * its masked tokens; remembers in `masked` the outcome for the next line that masks the same.
+   */
+  addMasked(masked: MaskedLine, partition = ''): string {
+    const p = partition === this.lastPartition?.key ? this.lastPartition : this.partition(partition);
+    this.lastPartition = p;
+    this.counters.lines++;
+    this.tick++;
+    const hit = masked.cluster;
+    if (hit !== undefined && masked.stamp === (masked.leaf === undefined ? this.epoch : masked.leaf.version)) {
+      hit.size++;
+      hit.lastSeen = this.tick;
+      return hit.id;
+    }
+    const before = this.epoch;
+    this.matchedIn = undefined;
+    const id = this.mineTokens(p, masked.tokens);
+    const leaf = this.matchedIn as Leaf | undefined;
+    const cl = this.clusters.get(id);
+    // As in addBytes: valid while the leaf it was matched in, or the whole structure, stays.
+    if (cl !== undefined && (leaf !== undefined || this.epoch === before)) {
+      masked.cluster = cl;
+      masked.leaf = leaf;
+      masked.stamp = leaf === undefined ? before : leaf.version;
+    }
+    return id;
+  }
+
   /** Tree search, then match, widen or create: the line as masked tokens. */
-  private mineTokens(p: Partition, tokens: string[]): string {
+  private mineTokens(p: Partition, tokens: readonly string[]): string {
     const leaf = findLeaf(p.root, tokens, this.levels);
     const hit = leaf === undefined ? undefined : this.fastMatch(leaf.clusters, tokens);
     if (hit !== undefined) {
