@@ -3,10 +3,11 @@
 //   - a plain pass: read the file in chunks, split lines, split each line on whitespace;
 //   - the miner: the same read, each line mined;
 // and prints lines/s of both, their ratio, peak RSS, templates found vs true templates (and the
-// grouping accuracy against the truth). Finally it times the whole `mine` command in a child process.
-//   npx tsx scripts/bench-mine.ts [LINES] [--no-cli] [--profile]
+// grouping accuracy against the truth). Finally it times the whole `mine` command in a child process
+// (with and without worker threads; --scale K also over the corpus K times in one file).
+//   npx tsx scripts/bench-mine.ts [LINES] [--no-cli] [--profile] [--scale K]
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -23,7 +24,7 @@ const dist = (rel: string): string => pathToFileURL(join(root, 'dist', rel)).hre
 const { createMiner } = (await import(dist('mine/index.js'))) as typeof MineModule;
 const { forEachLine, forEachLineBytes } = (await import(dist('cli/line-reader.js'))) as typeof LineReader;
 const args = process.argv.slice(2);
-const lines = Number(args.find((a) => /^\d+$/.test(a)) ?? 1_000_000);
+const lines = Number(args.find((a, i) => /^\d+$/.test(a) && args[i - 1] !== '--scale') ?? 1_000_000);
 const dir = mkdtempSync(join(tmpdir(), 'lg-bench-'));
 const file = join(dir, 'corpus.log');
 const mb = (kb: number) => (kb / 1024).toFixed(0);
@@ -133,7 +134,7 @@ try {
     // not older than the mine command's source (otherwise it says so instead of timing stale code).
     const out = join(dir, 'out.csv');
     const script = `import('${join(root, 'src/cli/commands/mine.ts')}').then((m) => m.runMine(['--input', '${file}', '--output', '${out}'], { stdout: process.stdout, stderr: process.stderr })).then((c) => { process.exitCode = c; })`;
-    const whole = (label: string, argv: string[]): void => {
+    const whole = (label: string, argv: string[], n = lines): void => {
       const c0 = childCpu();
       const s = performance.now();
       const r = spawnSync(process.execPath, argv, { cwd: root, encoding: 'utf8' });
@@ -143,7 +144,7 @@ try {
         console.log(`mine command (${label}) failed: ${r.stderr}`);
         return;
       }
-      console.log(`mine command, whole process (${label}, ${lines} lines, CSV written): ${(ms / 1000).toFixed(2)} s = ${rate(lines, ms)} lines/s wall, ${rate(lines, cpu)} lines/s CPU`);
+      console.log(`mine command, whole process (${label}, ${n} lines, CSV written): ${(ms / 1000).toFixed(2)} s = ${rate(n, ms)} lines/s wall, ${rate(n, cpu)} lines/s CPU`);
       console.log(`  its own summary: ${r.stderr.trim()}`);
     };
     whole('node --import tsx, from src', ['--import', 'tsx', '-e', script]);
@@ -151,7 +152,20 @@ try {
     const builtMine = join(root, 'dist/cli/commands/mine.js');
     if (!existsSync(built) || !existsSync(builtMine)) console.log('mine command, built CLI: dist/ missing (run `npm run build` first)');
     else if (statSync(builtMine).mtimeMs < statSync(join(root, 'src/cli/commands/mine.ts')).mtimeMs) console.log('mine command, built CLI: dist/ is older than src (run `npm run build` first)');
-    else whole('node dist/cli/main.js, compiled', [built, 'mine', '--input', file, '--output', out]);
+    else {
+      whole('node dist/cli/main.js, compiled', [built, 'mine', '--input', file, '--output', out]);
+      whole('compiled, --threads 2', [built, 'mine', '--input', file, '--output', out, '--threads', '2']);
+      // --scale K: the corpus K times over in one file, mined with no worker threads and with two,
+      // alternately (on a shared machine neighbours shift both alike): where threads start to pay.
+      const scale = Number(args[args.indexOf('--scale') + 1]);
+      if (args.includes('--scale') && scale > 1) {
+        const big = join(dir, 'big.log');
+        for (let k = 0; k < scale; k++) appendFileSync(big, readFileSync(file));
+        for (let round = 0; round < 2; round++) {
+          for (const threads of ['0', '2']) whole(`compiled, ${scale}x corpus, --threads ${threads}`, [built, 'mine', '--input', big, '--output', out, '--threads', threads], lines * scale);
+        }
+      }
+    }
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });

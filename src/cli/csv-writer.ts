@@ -15,6 +15,14 @@ export class LineIdDigits {
   private readonly digits = new Uint8Array(MAX_DIGITS).fill(48);
   private first = MAX_DIGITS;
 
+  /** Counting on from `start` (the next id is start + 1). */
+  constructor(start = 0) {
+    for (let v = start, i = MAX_DIGITS - 1; v > 0; v = Math.floor(v / 10), i--) {
+      this.digits[i] = 48 + (v % 10);
+      this.first = i;
+    }
+  }
+
   /** Counts one up and writes the digits at `p`; returns the end. */
   next(buf: Buffer, p: number): number {
     const d = this.digits;
@@ -28,16 +36,22 @@ export class LineIdDigits {
 }
 
 /**
+ * Where the CSV goes: a file (written with writeSync; from `position` on, if given, which then
+ * moves with each write), a stream (given copies: it keeps what it is given), or a list of copies
+ * that a worker thread hands to the thread that writes (`pieces`).
+ */
+export type CsvOut = { fd: number; path?: string; position?: number } | { stream: NodeJS.WritableStream } | { pieces: Uint8Array[] };
+
+/**
  * The CSV output, sharing its Buffer with the input chunk: input in [0, cap), pending output in
  * [cap, pos). (Node 20's Buffer.copy with ranges costs about four times a copyWithin per call,
- * and pass 2 copies every line.) A full buffer goes to the output file (`fd`) with writeSync or,
- * without one, to the stdout stream as a copy (the stream keeps what it is given).
+ * and pass 2 copies every line.) A full buffer goes to `out`.
  */
 export class CsvWriter extends ReadBuffer {
   pos: number;
   private blocked = false;
 
-  constructor(cap: number, private readonly size: number, private readonly fd: number | undefined, private readonly stream: NodeJS.WritableStream, private readonly path?: string) {
+  constructor(cap: number, private readonly size: number, private readonly out: CsvOut) {
     super(cap + size);
     this.cap = cap;
     this.pos = cap;
@@ -72,15 +86,16 @@ export class CsvWriter extends ReadBuffer {
   }
 
   private emit(bytes: Buffer, length: number): void {
-    if (this.fd === undefined) {
-      if (!this.stream.write(Buffer.from(bytes))) this.blocked = true;
-      return;
-    }
-    try {
-      for (let off = 0; off < length;) off += writeSync(this.fd, bytes, off, length - off);
-    } catch (err) {
-      (err as NodeJS.ErrnoException).path ??= this.path; // so the error names the output, not the input
-      throw err;
+    const out = this.out;
+    if ('pieces' in out) {
+      const copy = new Uint8Array(length); // its own ArrayBuffer, so it can be transferred
+      copy.set(bytes.subarray(0, length));
+      out.pieces.push(copy);
+    } else if ('stream' in out) {
+      if (!out.stream.write(Buffer.from(bytes.subarray(0, length)))) this.blocked = true;
+    } else {
+      writeAll(out.fd, bytes, length, out.path, out.position);
+      if (out.position !== undefined) out.position += length;
     }
   }
 
@@ -88,8 +103,8 @@ export class CsvWriter extends ReadBuffer {
   drained(): Promise<void> | undefined {
     if (!this.blocked) return undefined;
     this.blocked = false;
-    const stream = this.stream;
-    return new Promise<void>((resolve) => stream.once('drain', resolve));
+    const out = this.out as { stream: NodeJS.WritableStream };
+    return new Promise<void>((resolve) => out.stream.once('drain', resolve));
   }
 
   /** Writes what is pending and closes the output file (a stream is left open, as given). */
@@ -97,8 +112,21 @@ export class CsvWriter extends ReadBuffer {
     try {
       this.flush();
     } finally {
-      if (this.fd !== undefined) closeSync(this.fd);
+      if ('fd' in this.out) closeSync(this.out.fd);
     }
+  }
+}
+
+/**
+ * Writes `length` bytes to `fd`, at `position` if given (else at the file's offset); an error names
+ * `path` (the output, not the input).
+ */
+export function writeAll(fd: number, bytes: Uint8Array, length: number, path?: string, position?: number): void {
+  try {
+    for (let off = 0; off < length;) off += writeSync(fd, bytes, off, length - off, position === undefined ? null : position + off);
+  } catch (err) {
+    (err as NodeJS.ErrnoException).path ??= path;
+    throw err;
   }
 }
 

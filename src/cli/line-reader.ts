@@ -58,6 +58,73 @@ export async function forEachRegion(path: string, chunk: number, input: ReadBuff
 }
 
 /**
+ * Regions of whole lines as forEachRegion finds them, but each in an ArrayBuffer of its own, so a
+ * region can be handed to a worker thread (transferred, not copied) while the next one is read.
+ * Buffers given back with recycle() are reused. Reading the same file twice yields the same regions.
+ */
+export class RegionReader {
+  private readonly fd: number;
+  /** Bytes after the last '\n' of the previous region (the start of a line). */
+  private carry = Buffer.alloc(0);
+  private done = false;
+  private readonly free: ArrayBuffer[] = [];
+
+  constructor(path: string, private readonly chunk: number) {
+    this.fd = openSync(path, 'r');
+  }
+
+  /** The next region, lines in bytes [0, end) of `bytes`; undefined after the last. */
+  next(): { bytes: ArrayBuffer; end: number } | undefined {
+    if (this.done) return undefined;
+    let bytes = this.take(this.carry.length + this.chunk);
+    let buf = Buffer.from(bytes);
+    let have = this.carry.copy(buf, 0);
+    for (;;) {
+      if (have === buf.length) {
+        const grown = new ArrayBuffer(buf.length * 2); // a line longer than the buffer
+        new Uint8Array(grown).set(buf);
+        bytes = grown;
+        buf = Buffer.from(grown);
+      }
+      const got = readSync(this.fd, buf, have, Math.min(this.chunk, buf.length - have), null);
+      if (got === 0) {
+        this.done = true;
+        this.carry = Buffer.alloc(0);
+        if (have > 0) return { bytes, end: have };
+        this.recycle(bytes);
+        return undefined;
+      }
+      const last = buf.lastIndexOf(10, have + got - 1);
+      if (last < have) {
+        have += got; // no line ends in the new bytes
+        continue;
+      }
+      this.carry = Buffer.from(buf.subarray(last + 1, have + got));
+      return { bytes, end: last + 1 };
+    }
+  }
+
+  recycle(bytes: ArrayBuffer): void {
+    if (bytes.byteLength > 0) this.free.push(bytes);
+  }
+
+  close(): void {
+    closeSync(this.fd);
+  }
+
+  private take(min: number): ArrayBuffer {
+    for (let i = 0; i < this.free.length; i++) {
+      const b = this.free[i] as ArrayBuffer;
+      if (b.byteLength >= min) {
+        this.free.splice(i, 1);
+        return b;
+      }
+    }
+    return new ArrayBuffer(Math.max(min, this.chunk + (this.chunk >> 3)));
+  }
+}
+
+/**
  * Calls `onLine` for every line of the file, decoded, chunk by chunk (never the whole file in
  * memory). `mine` itself reads bytes; this string reader stays for scripts/bench-mine.ts and as the
  * reference the byte path is tested against.

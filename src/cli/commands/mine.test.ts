@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Writable } from 'node:stream';
 import { test } from 'node:test';
+import { makeTemplates, renderLine } from '../../../scripts/gen-mine-corpus.js';
+import { seededRandom } from '../../core/random.js';
 import { Miner, createMiner } from '../../mine/index.js';
 import { csvField } from '../csv-writer.js';
 import { forEachLine } from '../line-reader.js';
@@ -157,6 +159,48 @@ test('the byte path writes exactly what the string implementation wrote, whateve
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('worker threads write exactly what one thread writes, to a file and to standard output', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'mine-cli-'));
+  try {
+    const specs = makeTemplates(120, 21);
+    const r = seededRandom(22);
+    const awkward = awkwardFixture(true).toString('latin1').split('\n');
+    // Corpus lines with the awkward ones strewn in (quotes, CR, white space, bad UTF-8, empty lines).
+    const text = Array.from({ length: 4000 }, (_, i) => (i % 97 === 0 ? awkward[(i / 97) % awkward.length] : renderLine(specs[Math.floor(r() * specs.length)]!, r))).join('\n');
+    const input = join(dir, 'in.log');
+    writeFileSync(input, Buffer.from(text + '\nlast line without a newline', 'latin1'));
+    const expected = await referenceCsv(input);
+    for (const [threads, tuning] of [['2', { readChunk: 4096 }], ['3', { readChunk: 777, writeChunk: 100 }], ['1', { readChunk: 50_000 }]] as const) {
+      const output = join(dir, `out-${threads}.csv`);
+      const err = sink();
+      assert.equal(await runMine(['--input', input, '--output', output, '--threads', threads], { stdout: sink().stream, stderr: err.stream }, tuning), 0);
+      assert.ok(readFileSync(output).equals(expected), `--threads ${threads} --output, ${JSON.stringify(tuning)}`);
+      assert.match(err.text(), new RegExp(`mining [\\d.]+ s, ${threads} worker threads;`), 'the summary says threads were used');
+      const out = sink();
+      assert.equal(await runMine(['--input', input, '--threads', threads], { stdout: out.stream, stderr: sink().stream }, tuning), 0);
+      assert.ok(out.bytes().equals(expected), `--threads ${threads} to standard output, ${JSON.stringify(tuning)}`);
+    }
+    const state = (threads: string): string => {
+      const file = join(dir, `state-${threads}.json`);
+      return file;
+    };
+    for (const threads of ['0', '2']) {
+      assert.equal(await runMine(['--input', input, '--output', join(dir, 'o.csv'), '--state', state(threads), '--threads', threads], { stdout: sink().stream, stderr: sink().stream }, { readChunk: 4096 }), 0);
+    }
+    assert.equal(readFileSync(state('2'), 'utf8'), readFileSync(state('0'), 'utf8'), 'the same miner state after the run');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('--threads takes auto or a whole number from 0 to 64', async () => {
+  for (const bad of ['-1', '65', 'two', '1.5', '']) {
+    const err = sink();
+    assert.equal(await runMine(['--input', 'x', '--threads', bad], { stdout: sink().stream, stderr: err.stream }), 2, bad);
+    assert.match(err.text(), /--threads must be 'auto' or a whole number from 0 to 64/);
   }
 });
 

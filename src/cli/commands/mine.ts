@@ -12,16 +12,25 @@
 // cannot stand for their decoded, trim()med text (Unicode white space at an end, invalid UTF-8)
 // and all lines under --log-format go through strings, so the CSV is byte for byte what the
 // string implementation wrote (mine.test.ts checks this against forEachLine and csvField).
-// Reading is in ../line-reader.ts, the CSV writer in ../csv-writer.ts.
+// Reading is in ../line-reader.ts, the CSV rows in ../csv-rows.ts and ../csv-writer.ts.
+//
+// With worker threads (--threads; by default for inputs of AUTO_THREADS_BYTES or more) both passes
+// spread the work per byte over them, with the same output (../mine-threads.ts says how).
 
-import { isUtf8 } from 'node:buffer';
-import { createWriteStream, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { closeSync, createWriteStream, existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createMiner, compileLogFormat, type LogFormat, type Miner } from '../../mine/index.js';
-import { CsvWriter, LINE_ID_SCRATCH, LineIdDigits, MAX_DIGITS, csvField } from '../csv-writer.js';
+// The miner's own modules rather than its index: the index also loads what `mine` seldom needs
+// (snapshot validation with zod, the string masking rules' tables), ~50 ms of a run's start-up.
+import { Miner } from '../../mine/miner.js';
+import { compileLogFormat, type LogFormat } from '../../mine/log-format.js';
+import { CsvRows } from '../csv-rows.js';
+import { CsvWriter, csvField, writeAll } from '../csv-writer.js';
+import { LineIds } from '../line-ids.js';
 import { READ_CHUNK, ReadBuffer, forEachRegion } from '../line-reader.js';
+import { MineThreads, type RegionCount } from '../mine-threads.js';
+import { type Unmatched, mineRegion } from '../mine-pass.js';
 
 export interface MineIo {
   stdout: NodeJS.WritableStream;
@@ -29,7 +38,16 @@ export interface MineIo {
   stdin?: NodeJS.ReadableStream;
 }
 
-export const MINE_HELP = `Usage: log-gardener mine --input FILE [--log-format FORMAT] [--output FILE.csv] [--state FILE.json]
+/** More workers than this add little: the thread that mines becomes the bottleneck. */
+const MAX_AUTO_THREADS = 4;
+/**
+ * Inputs from this size on get worker threads by default. Measured on 2 cores (docs/mining.md):
+ * over 80 MB and 160 MB the threads' start-up and their cold JIT cancel out what they save; over
+ * 400 MB two threads cut the run by a quarter or more.
+ */
+const AUTO_THREADS_BYTES = 256 << 20;
+
+export const MINE_HELP = `Usage: log-gardener mine --input FILE [--log-format FORMAT] [--output FILE.csv] [--state FILE.json] [--threads N]
 
   --input FILE        log file to mine, one entry per line ('-' = standard input)
   --log-format FMT    Loghub header format, e.g. '<Date> <Time> <Level>: <Content>'; only <Content>
@@ -38,6 +56,10 @@ export const MINE_HELP = `Usage: log-gardener mine --input FILE [--log-format FO
   --output FILE.csv   write LineId,Content,EventId,EventTemplate (default: standard output)
   --state FILE.json   continue from this miner snapshot if it exists, and save the state after the
                       run (template ids then stay stable across runs)
+  --threads N|auto    worker threads that mask lines and write rows beside the thread that mines;
+                      0 = none. The output is the same for every N. Default auto: none for inputs
+                      under ${AUTO_THREADS_BYTES >> 20} MB (starting threads costs more than they save there), else
+                      the number of CPUs, at most ${MAX_AUTO_THREADS}. --log-format runs use none.
 
 A one-line summary (lines, templates, seconds, lines/s) is printed on standard error.
 `;
@@ -47,6 +69,8 @@ interface MineArgs {
   format: string | undefined;
   output: string | undefined;
   state: string | undefined;
+  /** Worker threads, or 'auto' (see AUTO_THREADS_BYTES). */
+  threads: number | 'auto';
 }
 
 class UsageError extends Error {}
@@ -70,11 +94,17 @@ function parseArgs(args: string[]): MineArgs | 'help' {
       case '--log-format': out.format = value(); break;
       case '--output': out.output = value(); break;
       case '--state': out.state = value(); break;
+      case '--threads': {
+        const v = value();
+        if (v !== 'auto' && !(/^[0-9]+$/.test(v) && Number(v) <= 64)) throw new UsageError(`--threads must be 'auto' or a whole number from 0 to 64, got '${v}'`);
+        out.threads = v === 'auto' ? 'auto' : Number(v);
+        break;
+      }
       default: throw new UsageError(`unknown argument '${a}'`);
     }
   }
   if (out.input === undefined) throw new UsageError('--input FILE is required');
-  return { input: out.input, format: out.format, output: out.output, state: out.state };
+  return { input: out.input, format: out.format, output: out.output, state: out.state, threads: out.threads ?? 'auto' };
 }
 
 export async function runMine(args: string[], io: MineIo, tuning: MineTuning = {}): Promise<number> {
@@ -106,8 +136,8 @@ export async function runMine(args: string[], io: MineIo, tuning: MineTuning = {
     let miner: Miner;
     try {
       miner = opts.state !== undefined && existsSync(opts.state)
-        ? createMiner(undefined, JSON.parse(readFileSync(opts.state, 'utf8')))
-        : createMiner();
+        ? (await import('../../mine/restore.js')).restoreMiner(JSON.parse(readFileSync(opts.state, 'utf8')))
+        : new Miner();
     } catch (err) {
       io.stderr.write(`error: mine: cannot use state '${opts.state}': ${(err as Error).message}\n`);
       return 2;
@@ -125,8 +155,16 @@ export async function runMine(args: string[], io: MineIo, tuning: MineTuning = {
   }
 }
 
+const CSV_HEADER = Buffer.from('LineId,Content,EventId,EventTemplate\n');
+
 /** Bytes of CSV buffered before each write. */
 const WRITE_CHUNK = 4 << 20;
+
+/**
+ * Bytes per region handed to a worker thread: small enough that the thread that mines gets its
+ * first lines soon after the workers start, large enough that a message per region costs nothing.
+ */
+const THREAD_REGION = 2 << 20;
 
 /** Internal knobs, for tests only (tiny sizes put lines across chunk and buffer boundaries). */
 export interface MineTuning {
@@ -137,201 +175,73 @@ export interface MineTuning {
 async function mineFile(path: string, opts: MineArgs, format: LogFormat | undefined, miner: Miner, io: MineIo, tuning: MineTuning): Promise<number> {
   const t0 = performance.now();
   const readChunk = tuning.readChunk ?? READ_CHUNK;
-  // Pass 1: mine; per line keep the index of its id (ids are few, lines are many).
-  // Lines stay bytes: trimmed of ASCII white space, they go to the miner as a byte range. A line
-  // that `bytePath` refuses (its ends are not ASCII, so it may begin or end with Unicode white
-  // space that trim() removes, or it is not valid UTF-8, so decoding replaces bytes) is decoded,
-  // trim()med and added as a string. Either way the miner sees the text the string reader gave it.
-  const ids: string[] = [];
-  const index = new Map<string, number>();
-  let perLine = new Uint32Array(1 << 16);
-  let n = 0;
-  let unmatched = 0;
-  let firstUnmatched = 0;
-  let physical = 0;
-  let lastId = '';
-  let lastK = 0;
-  await forEachRegion(path, readChunk, new ReadBuffer(readChunk), (buf, end) => {
-    const valid = isUtf8(buf.subarray(0, end));
-    let pos = 0;
-    while (pos < end) {
-      let nl = buf.indexOf(10, pos);
-      if (nl === -1 || nl > end) nl = end;
-      const lineStart = pos;
-      pos = nl + 1;
-      physical++;
-      let id: string;
-      if (format === undefined) {
-        const s = trimStart(buf, lineStart, nl);
-        const e = trimEnd(buf, s, nl);
-        id = bytePath(buf, s, e, valid) ? miner.addBytes(buf, s, e) : miner.add(buf.toString('utf8', s, e).trim());
-      } else {
-        const content = format.content(buf.toString('utf8', lineStart, nl).trim());
-        if (content === undefined) {
-          unmatched++;
-          if (firstUnmatched === 0) firstUnmatched = physical;
-          continue;
-        }
-        id = miner.add(content);
-      }
-      // Consecutive lines often share an id (the same string object): skip the map lookup then.
-      let k = id === lastId ? lastK : index.get(id);
-      if (k === undefined) {
-        k = ids.length;
-        ids.push(id);
-        index.set(id, k);
-      }
-      lastId = id;
-      lastK = k;
-      if (n === perLine.length) {
-        const grown = new Uint32Array(perLine.length * 2);
-        grown.set(perLine);
-        perLine = grown;
-      }
-      perLine[n++] = k;
-    }
-  });
-  const mined = performance.now();
-  // Final templates, resolved once per id (merged clusters answer to their survivor): each id
-  // index gets the bytes that end its rows, ",EventId,EventTemplate\n".
-  const tails: Buffer[] = [];
-  for (const id of ids) {
-    const t = miner.template(id);
-    tails.push(Buffer.from(',' + csvField(t?.id ?? id) + ',' + csvField(t?.template ?? '') + '\n', 'utf8'));
-  }
-  // Pass 2: write the CSV. The input chunk and the output buffer share one Buffer (CsvWriter), so
-  // a line's bytes reach the output with one copyWithin.
-  let w: CsvWriter;
+  const writeChunk = tuning.writeChunk ?? WRITE_CHUNK;
+  // --log-format lines are parsed as strings on this thread; an input of one or two regions would
+  // keep the workers waiting.
+  const size = statSync(path).size;
+  const workers = opts.threads !== 'auto' ? opts.threads : size < AUTO_THREADS_BYTES ? 0 : Math.min(availableParallelism(), MAX_AUTO_THREADS);
+  const threads = format === undefined && workers > 0 && size > 2 * Math.min(readChunk, THREAD_REGION)
+    ? new MineThreads(workers, miner.config, writeChunk)
+    : undefined;
   try {
-    w = new CsvWriter(readChunk, tuning.writeChunk ?? WRITE_CHUNK, opts.output === undefined ? undefined : openSync(opts.output, 'w'), io.stdout, opts.output);
-  } catch (err) {
-    io.stderr.write(`error: mine: cannot write output '${opts.output}': ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}\n`);
-    return 2;
-  }
-  try {
-    w.direct(Buffer.from('LineId,Content,EventId,EventTemplate\n'));
-    let row = 0;
-    const lineId = new LineIdDigits();
-    await forEachRegion(path, readChunk, w, (buf, end) => {
-      const valid = isUtf8(buf.subarray(0, end));
-      // Next position (>= the current line's start) of each byte that forces quoting; searched
-      // again only once the lines pass it, so a rare byte costs about one search per chunk.
-      let nextQuote = -1;
-      let nextComma = -1;
-      let nextCr = -1;
-      let pos = 0;
-      while (pos < end && row < n) {
-        let nl = buf.indexOf(10, pos);
-        if (nl === -1 || nl > end) nl = end;
-        const lineStart = pos;
-        pos = nl + 1;
-        let field: string | undefined;
-        let s = 0;
-        let e = 0;
-        if (format === undefined) {
-          s = trimStart(buf, lineStart, nl);
-          e = trimEnd(buf, s, nl);
-          if (!bytePath(buf, s, e, valid)) field = csvField(buf.toString('utf8', s, e).trim());
-        } else {
-          const content = format.content(buf.toString('utf8', lineStart, nl).trim());
-          if (content === undefined) continue;
-          field = csvField(content);
-        }
-        const tail = tails[perLine[row++] as number] as Buffer;
-        if (field !== undefined) {
-          if (!w.room(MAX_DIGITS + 1 + 3 * field.length + tail.length)) {
-            lineId.next(LINE_ID_SCRATCH, 0);
-            w.direct(Buffer.concat([Buffer.from(`${row},${field}`), tail]));
-            continue;
-          }
-          let p = lineId.next(buf, w.pos);
-          buf[p++] = 44;
-          w.pos = p + buf.write(field, p);
-        } else {
-          if (!w.room(MAX_DIGITS + 3 + 2 * (e - s) + tail.length)) {
-            lineId.next(LINE_ID_SCRATCH, 0);
-            w.direct(Buffer.concat([Buffer.from(`${row},${csvField(buf.toString('utf8', s, e))}`), tail]));
-            continue;
-          }
-          if (nextQuote < s) nextQuote = indexOrMax(buf, 34, s);
-          if (nextComma < s) nextComma = indexOrMax(buf, 44, s);
-          if (nextCr < s) nextCr = indexOrMax(buf, 13, s);
-          let p = lineId.next(buf, w.pos);
-          buf[p++] = 44;
-          if (nextQuote < e) {
-            // Quoted, every '"' doubled: copy up to and including each quote, then one more.
-            buf[p++] = 34;
-            let from = s;
-            let q = nextQuote;
-            for (; q !== -1 && q < e; q = buf.indexOf(34, q + 1)) {
-              buf.copyWithin(p, from, q + 1);
-              p += q + 1 - from;
-              buf[p++] = 34;
-              from = q + 1;
-            }
-            nextQuote = q === -1 ? Number.MAX_SAFE_INTEGER : q;
-            buf.copyWithin(p, from, e);
-            p += e - from;
-            buf[p++] = 34;
-          } else if (nextComma < e || nextCr < e) {
-            buf[p++] = 34;
-            buf.copyWithin(p, s, e);
-            p += e - s;
-            buf[p++] = 34;
-          } else {
-            buf.copyWithin(p, s, e);
-            p += e - s;
-          }
-          w.pos = p;
-        }
-        buf.set(tail, w.pos);
-        w.pos += tail.length;
-      }
-      return w.drained();
+    // Pass 1: mine; per line keep the index of its id.
+    const lines = new LineIds();
+    const unmatched: Unmatched = { count: 0, first: 0, physical: 0 };
+    let counts: RegionCount[] | undefined;
+    if (threads !== undefined) counts = await threads.mine(path, Math.min(readChunk, THREAD_REGION), miner, lines);
+    else await forEachRegion(path, readChunk, new ReadBuffer(readChunk), (buf, end) => mineRegion(buf, end, format, miner, lines, unmatched));
+    const mined = performance.now();
+    // Final templates, resolved once per id (merged clusters answer to their survivor): each id
+    // index gets the bytes that end its rows, ",EventId,EventTemplate\n".
+    const tails = lines.ids.map((id) => {
+      const t = miner.template(id);
+      return Buffer.from(',' + csvField(t?.id ?? id) + ',' + csvField(t?.template ?? '') + '\n', 'utf8');
     });
+    // Pass 2: write the CSV.
+    let fd: number | undefined;
+    try {
+      if (opts.output !== undefined) fd = openSync(opts.output, 'w');
+    } catch (err) {
+      io.stderr.write(`error: mine: cannot write output '${opts.output}': ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}\n`);
+      return 2;
+    }
+    if (threads !== undefined && counts !== undefined) {
+      try {
+        if (fd === undefined) io.stdout.write(CSV_HEADER);
+        else writeAll(fd, CSV_HEADER, CSV_HEADER.length, opts.output, 0);
+        const sink = fd === undefined ? { stream: io.stdout } : { fd, path: opts.output, start: CSV_HEADER.length };
+        await threads.write(path, Math.min(readChunk, THREAD_REGION), counts, lines, tails, sink);
+      } finally {
+        if (fd !== undefined) closeSync(fd);
+      }
+    } else {
+      const w = new CsvWriter(readChunk, writeChunk, fd === undefined ? { stream: io.stdout } : { fd, path: opts.output });
+      try {
+        w.direct(CSV_HEADER);
+        const rows = new CsvRows(lines.perLine, lines.count, tails, format);
+        // The input chunk and the output buffer share one Buffer (CsvWriter), so a line's bytes
+        // reach the output with one copyWithin.
+        await forEachRegion(path, readChunk, w, (_buf, end) => {
+          rows.region(w, end);
+          return w.drained();
+        });
+      } finally {
+        w.close();
+      }
+    }
+    if (opts.state !== undefined) writeFileSync(opts.state, JSON.stringify(miner.snapshot()));
+    const secs = (performance.now() - t0) / 1000;
+    const s = miner.stats();
+    const n = lines.count;
+    io.stderr.write(
+      `mine: ${n} lines, ${s.templates} templates, ${secs.toFixed(2)} s, ${Math.round(n / Math.max(secs, 1e-9))} lines/s` +
+      ` (mining ${((mined - t0) / 1000).toFixed(2)} s${threads === undefined ? '' : `, ${workers} worker threads`}; unmatched ${unmatched.count}${unmatched.count > 0 ? ` from line ${unmatched.first}` : ''},` +
+      ` skipped ${s.skipped}, truncated ${s.truncated}, evicted ${s.evicted}, overflow ${s.overflow})\n`,
+    );
+    return 0;
   } finally {
-    w.close();
+    await threads?.close();
   }
-  if (opts.state !== undefined) writeFileSync(opts.state, JSON.stringify(miner.snapshot()));
-  const secs = (performance.now() - t0) / 1000;
-  const s = miner.stats();
-  io.stderr.write(
-    `mine: ${n} lines, ${s.templates} templates, ${secs.toFixed(2)} s, ${Math.round(n / Math.max(secs, 1e-9))} lines/s` +
-    ` (mining ${((mined - t0) / 1000).toFixed(2)} s; unmatched ${unmatched}${unmatched > 0 ? ` from line ${firstUnmatched}` : ''},` +
-    ` skipped ${s.skipped}, truncated ${s.truncated}, evicted ${s.evicted}, overflow ${s.overflow})\n`,
-  );
-  return 0;
-}
-
-/** What String.prototype.trim() removes among ASCII bytes: TAB, LF, VT, FF, CR and space. */
-function isAsciiSpace(c: number): boolean {
-  return c === 32 || (c >= 9 && c <= 13);
-}
-
-function trimStart(buf: Buffer, s: number, e: number): number {
-  while (s < e && isAsciiSpace(buf[s] as number)) s++;
-  return s;
-}
-
-function trimEnd(buf: Buffer, s: number, e: number): number {
-  while (e > s && isAsciiSpace(buf[e - 1] as number)) e--;
-  return e;
-}
-
-/**
- * Whether the ASCII-trimmed line [s, e) is exactly the decoded and trim()med line, as UTF-8: its
- * end bytes are ASCII (and not white space), so no Unicode white space is left to trim, and its
- * bytes are valid UTF-8, so decoding replaces nothing. `valid` says the whole chunk is.
- */
-function bytePath(buf: Buffer, s: number, e: number, valid: boolean): boolean {
-  if (s === e) return true;
-  if ((buf[s] as number) >= 0x80 || (buf[e - 1] as number) >= 0x80) return false;
-  return valid || isUtf8(buf.subarray(s, e));
-}
-
-function indexOrMax(buf: Buffer, byte: number, from: number): number {
-  const i = buf.indexOf(byte, from);
-  return i === -1 ? Number.MAX_SAFE_INTEGER : i;
 }
 
 async function spoolStdin(stdin: NodeJS.ReadableStream, path: string): Promise<void> {

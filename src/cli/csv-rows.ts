@@ -1,0 +1,153 @@
+// Pass 2 of `log-gardener mine`: the rows of a region of whole lines, written into the CsvWriter
+// that holds the region (input in [0, end), output after it), so a line's bytes reach the output
+// with one copyWithin. Used by the command itself and by its worker threads (mine-threads.ts),
+// which give each region its first LineId and the id indexes of its lines.
+
+import type { LogFormat } from '../mine/index.js';
+import { type CsvWriter, LINE_ID_SCRATCH, LineIdDigits, MAX_DIGITS, csvField } from './csv-writer.js';
+import { bytePath, lineEnd, trimEnd, trimStart } from './line-bytes.js';
+import { isUtf8 } from 'node:buffer';
+
+export class CsvRows {
+  /** Index in `perLine` of the next row. */
+  row = 0;
+  private readonly lineId: LineIdDigits;
+
+  /**
+   * @param perLine id index of each row (pass 1), from this writer's first row
+   * @param rows how many rows to write (the input may have grown since pass 1)
+   * @param tails per id index, the bytes that end its rows: ",EventId,EventTemplate\n"
+   * @param firstLineId the LineId of the row before the first
+   */
+  constructor(
+    private readonly perLine: Uint32Array,
+    private readonly rows: number,
+    private readonly tails: readonly Buffer[],
+    private readonly format: LogFormat | undefined,
+    firstLineId = 0,
+  ) {
+    this.lineId = new LineIdDigits(firstLineId);
+  }
+
+  /** Writes the rows of the whole lines in `w.buf[0, end)`. */
+  region(w: CsvWriter, end: number): void {
+    const buf = w.buf;
+    const format = this.format;
+    const valid = isUtf8(buf.subarray(0, end));
+    // Next position (>= the current line's start) of each byte that forces quoting; searched
+    // again only once the lines pass it, so a rare byte costs about one search per region.
+    let nextQuote = -1;
+    let nextComma = -1;
+    let nextCr = -1;
+    let pos = 0;
+    while (pos < end && this.row < this.rows) {
+      const nl = lineEnd(buf, pos, end);
+      const lineStart = pos;
+      pos = nl + 1;
+      let field: string | undefined;
+      let s = 0;
+      let e = 0;
+      if (format === undefined) {
+        s = trimStart(buf, lineStart, nl);
+        e = trimEnd(buf, s, nl);
+        if (!bytePath(buf, s, e, valid)) field = csvField(buf.toString('utf8', s, e).trim());
+      } else {
+        const content = format.content(buf.toString('utf8', lineStart, nl).trim());
+        if (content === undefined) continue;
+        field = csvField(content);
+      }
+      const tail = this.tails[this.perLine[this.row++] as number] as Buffer;
+      if (field !== undefined) {
+        if (!w.room(MAX_DIGITS + 1 + 3 * field.length + tail.length)) {
+          this.direct(w, field, tail);
+          continue;
+        }
+        let p = this.lineId.next(buf, w.pos);
+        buf[p++] = 44;
+        w.pos = p + buf.write(field, p);
+      } else {
+        if (!w.room(MAX_DIGITS + 3 + 2 * (e - s) + tail.length)) {
+          this.direct(w, csvField(buf.toString('utf8', s, e)), tail);
+          continue;
+        }
+        if (nextQuote < s) nextQuote = indexOrMax(buf, 34, s);
+        if (nextComma < s) nextComma = indexOrMax(buf, 44, s);
+        if (nextCr < s) nextCr = indexOrMax(buf, 13, s);
+        let p = this.lineId.next(buf, w.pos);
+        buf[p++] = 44;
+        if (nextQuote < e) {
+          // Quoted, every '"' doubled: copy up to and including each quote, then one more.
+          buf[p++] = 34;
+          let from = s;
+          let q = nextQuote;
+          for (; q !== -1 && q < e; q = buf.indexOf(34, q + 1)) {
+            buf.copyWithin(p, from, q + 1);
+            p += q + 1 - from;
+            buf[p++] = 34;
+            from = q + 1;
+          }
+          nextQuote = q === -1 ? Number.MAX_SAFE_INTEGER : q;
+          buf.copyWithin(p, from, e);
+          p += e - from;
+          buf[p++] = 34;
+        } else if (nextComma < e || nextCr < e) {
+          buf[p++] = 34;
+          buf.copyWithin(p, s, e);
+          p += e - s;
+          buf[p++] = 34;
+        } else {
+          buf.copyWithin(p, s, e);
+          p += e - s;
+        }
+        w.pos = p;
+      }
+      buf.set(tail, w.pos);
+      w.pos += tail.length;
+    }
+  }
+
+  /** A row too large for the buffer: formatted on its own and written past it. */
+  private direct(w: CsvWriter, field: string, tail: Buffer): void {
+    const digits = this.lineId.next(LINE_ID_SCRATCH, 0);
+    w.direct(Buffer.concat([LINE_ID_SCRATCH.subarray(0, digits), Buffer.from(`,${field}`), tail]));
+  }
+}
+
+/**
+ * The bytes of the Content fields CsvRows will write, counted in pass 1 so that pass 2's threads
+ * know where each region's rows start in the output (mine-threads.ts). Call region() before each
+ * region's lines, then line() for a line written as bytes and text() for one written as a string.
+ */
+export class FieldBytes {
+  total = 0;
+  private nextQuote = -1;
+  private nextSpecial = -1;
+
+  region(): void {
+    this.nextQuote = -1;
+    this.nextSpecial = -1;
+  }
+
+  /** The line `buf[s, e)`, copied as CsvRows does: quoted if it holds '"', ',' or CR, '"' doubled. */
+  line(buf: Buffer, s: number, e: number): void {
+    if (this.nextQuote < s) this.nextQuote = indexOrMax(buf, 34, s);
+    if (this.nextSpecial < s) this.nextSpecial = Math.min(indexOrMax(buf, 44, s), indexOrMax(buf, 13, s));
+    let n = e - s;
+    if (this.nextQuote < e) {
+      let q = this.nextQuote;
+      for (; q !== -1 && q < e; q = buf.indexOf(34, q + 1)) n++;
+      this.nextQuote = q === -1 ? Number.MAX_SAFE_INTEGER : q;
+      n += 2;
+    } else if (this.nextSpecial < e) n += 2;
+    this.total += n;
+  }
+
+  text(field: string): void {
+    this.total += Buffer.byteLength(csvField(field));
+  }
+}
+
+function indexOrMax(buf: Buffer, byte: number, from: number): number {
+  const i = buf.indexOf(byte, from);
+  return i === -1 ? Number.MAX_SAFE_INTEGER : i;
+}

@@ -1,0 +1,31 @@
+// Pass 1 of `log-gardener mine` keeps one small integer per line: the index of the template id
+// the line got (ids are few, lines are many). Pass 2 looks each row's id up through it.
+
+export class LineIds {
+  /** Distinct ids in order of first use. */
+  readonly ids: string[] = [];
+  /** Id index of each line so far, in [0, count). */
+  perLine = new Uint32Array(1 << 16);
+  count = 0;
+  private readonly index = new Map<string, number>();
+  private lastId = '';
+  private lastK = 0;
+
+  push(id: string): void {
+    // Consecutive lines often share an id (the same string object): skip the map lookup then.
+    let k = id === this.lastId ? this.lastK : this.index.get(id);
+    if (k === undefined) {
+      k = this.ids.length;
+      this.ids.push(id);
+      this.index.set(id, k);
+    }
+    this.lastId = id;
+    this.lastK = k;
+    if (this.count === this.perLine.length) {
+      const grown = new Uint32Array(this.perLine.length * 2);
+      grown.set(this.perLine);
+      this.perLine = grown;
+    }
+    this.perLine[this.count++] = k;
+  }
+}
