@@ -14,11 +14,11 @@
 // string implementation wrote (mine.test.ts checks this against forEachLine and csvField).
 // Reading is in ../line-reader.ts, the CSV rows in ../csv-rows.ts and ../csv-writer.ts.
 //
-// With worker threads (--threads; by default for inputs of AUTO_THREADS_BYTES or more) both passes
-// spread the work per byte over them, with the same output (../mine-threads.ts says how).
+// With --threads N, both passes spread the work per byte over N worker threads, with the same
+// output (../mine-threads.ts says how).
 
 import { closeSync, createWriteStream, existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 // The miner's own modules rather than its index: the index also loads what `mine` seldom needs
@@ -38,15 +38,6 @@ export interface MineIo {
   stdin?: NodeJS.ReadableStream;
 }
 
-/** More workers than this add little: the thread that mines becomes the bottleneck. */
-const MAX_AUTO_THREADS = 4;
-/**
- * Inputs from this size on get worker threads by default. Measured on 2 cores (docs/mining.md):
- * over 80 MB and 160 MB the threads' start-up and their cold JIT cancel out what they save; over
- * 400 MB two threads cut the run by a quarter or more.
- */
-const AUTO_THREADS_BYTES = 256 << 20;
-
 export const MINE_HELP = `Usage: log-gardener mine --input FILE [--log-format FORMAT] [--output FILE.csv] [--state FILE.json] [--threads N]
 
   --input FILE        log file to mine, one entry per line ('-' = standard input)
@@ -56,10 +47,9 @@ export const MINE_HELP = `Usage: log-gardener mine --input FILE [--log-format FO
   --output FILE.csv   write LineId,Content,EventId,EventTemplate (default: standard output)
   --state FILE.json   continue from this miner snapshot if it exists, and save the state after the
                       run (template ids then stay stable across runs)
-  --threads N|auto    worker threads that mask lines and write rows beside the thread that mines;
-                      0 = none. The output is the same for every N. Default auto: none for inputs
-                      under ${AUTO_THREADS_BYTES >> 20} MB (starting threads costs more than they save there), else
-                      the number of CPUs, at most ${MAX_AUTO_THREADS}. --log-format runs use none.
+  --threads N         worker threads that mask lines and write rows beside the thread that mines
+                      (default 0: none). The output is the same for every N. They pay off on large
+                      inputs with cores to spare (docs/mining.md); --log-format runs use none.
 
 A one-line summary (lines, templates, seconds, lines/s) is printed on standard error.
 `;
@@ -69,8 +59,8 @@ interface MineArgs {
   format: string | undefined;
   output: string | undefined;
   state: string | undefined;
-  /** Worker threads, or 'auto' (see AUTO_THREADS_BYTES). */
-  threads: number | 'auto';
+  /** Worker threads (0: none). */
+  threads: number;
 }
 
 class UsageError extends Error {}
@@ -96,15 +86,15 @@ function parseArgs(args: string[]): MineArgs | 'help' {
       case '--state': out.state = value(); break;
       case '--threads': {
         const v = value();
-        if (v !== 'auto' && !(/^[0-9]+$/.test(v) && Number(v) <= 64)) throw new UsageError(`--threads must be 'auto' or a whole number from 0 to 64, got '${v}'`);
-        out.threads = v === 'auto' ? 'auto' : Number(v);
+        if (!/^[0-9]+$/.test(v) || Number(v) > 64) throw new UsageError(`--threads must be a whole number from 0 to 64, got '${v}'`);
+        out.threads = Number(v);
         break;
       }
       default: throw new UsageError(`unknown argument '${a}'`);
     }
   }
   if (out.input === undefined) throw new UsageError('--input FILE is required');
-  return { input: out.input, format: out.format, output: out.output, state: out.state, threads: out.threads ?? 'auto' };
+  return { input: out.input, format: out.format, output: out.output, state: out.state, threads: out.threads ?? 0 };
 }
 
 export async function runMine(args: string[], io: MineIo, tuning: MineTuning = {}): Promise<number> {
@@ -178,9 +168,8 @@ async function mineFile(path: string, opts: MineArgs, format: LogFormat | undefi
   const writeChunk = tuning.writeChunk ?? WRITE_CHUNK;
   // --log-format lines are parsed as strings on this thread; an input of one or two regions would
   // keep the workers waiting.
-  const size = statSync(path).size;
-  const workers = opts.threads !== 'auto' ? opts.threads : size < AUTO_THREADS_BYTES ? 0 : Math.min(availableParallelism(), MAX_AUTO_THREADS);
-  const threads = format === undefined && workers > 0 && size > 2 * Math.min(readChunk, THREAD_REGION)
+  const workers = opts.threads;
+  const threads = format === undefined && workers > 0 && statSync(path).size > 2 * Math.min(readChunk, THREAD_REGION)
     ? new MineThreads(workers, miner.config, writeChunk)
     : undefined;
   try {
