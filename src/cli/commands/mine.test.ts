@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { linkSync, lstatSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Writable } from 'node:stream';
@@ -228,6 +228,44 @@ test('ASCII-ended valid lines reach the miner as bytes, the others as trimmed st
   }
   assert.deepEqual(viaBytes, ['plain', 'mid é dle', '']);
   assert.deepEqual(viaString, ['nbsp', 'bad\ufffdx']);
+});
+
+test('an existing output is replaced; a symlink or hard-linked output is written through; the input is never the output', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'mine-cli-'));
+  try {
+    const input = join(dir, 'in.log');
+    writeFileSync(input, 'job 1 started\njob 2 started\n');
+    const expected = (await referenceCsv(input)).toString('utf8');
+    const run = async (output: string): Promise<{ code: number; err: string }> => {
+      const err = sink();
+      const code = await runMine(['--input', input, '--output', output], { stdout: sink().stream, stderr: err.stream });
+      return { code, err: err.text() };
+    };
+    const plain = join(dir, 'plain.csv');
+    writeFileSync(plain, 'old output, much longer than the new one\n'.repeat(1000));
+    assert.equal((await run(plain)).code, 0);
+    assert.equal(readFileSync(plain, 'utf8'), expected, 'a plain file is replaced');
+    const target = join(dir, 'target.csv');
+    const link = join(dir, 'link.csv');
+    writeFileSync(target, 'old\n');
+    symlinkSync(target, link);
+    assert.equal((await run(link)).code, 0);
+    assert.ok(lstatSync(link).isSymbolicLink(), 'the symlink stays');
+    assert.equal(readFileSync(target, 'utf8'), expected, 'written through the symlink');
+    const other = join(dir, 'other-name.csv');
+    linkSync(target, other);
+    assert.equal((await run(target)).code, 0);
+    assert.equal(readFileSync(other, 'utf8'), expected, 'a hard link sees the same new content');
+    for (const output of [input, join(dir, 'in-link.log')]) {
+      if (output !== input) symlinkSync(input, output);
+      const r = await run(output);
+      assert.equal(r.code, 2);
+      assert.match(r.err, /^error: mine: the output '.*' is the input/);
+      assert.equal(readFileSync(input, 'utf8'), 'job 1 started\njob 2 started\n', 'the input is untouched');
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('an output that cannot be created exits 2 and names it', async () => {

@@ -17,7 +17,8 @@
 // With --threads N, both passes spread the work per byte over N worker threads, with the same
 // output (../mine-threads.ts says how).
 
-import { closeSync, createWriteStream, existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, createWriteStream, existsSync, lstatSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { unlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -123,6 +124,10 @@ export async function runMine(args: string[], io: MineIo, tuning: MineTuning = {
       io.stderr.write(`error: mine: cannot read input '${path}': no such file\n`);
       return 2;
     }
+    if (opts.output !== undefined && sameFile(path, opts.output)) {
+      io.stderr.write(`error: mine: the output '${opts.output}' is the input: pass 2 reads the input again\n`);
+      return 2;
+    }
     let miner: Miner;
     try {
       miner = opts.state !== undefined && existsSync(opts.state)
@@ -164,6 +169,7 @@ export interface MineTuning {
 
 async function mineFile(path: string, opts: MineArgs, format: LogFormat | undefined, miner: Miner, io: MineIo, tuning: MineTuning): Promise<number> {
   const t0 = performance.now();
+  const cleared = clearOutput(opts.output);
   const readChunk = tuning.readChunk ?? READ_CHUNK;
   const writeChunk = tuning.writeChunk ?? WRITE_CHUNK;
   // --log-format lines are parsed as strings on this thread; an input of one or two regions would
@@ -188,6 +194,7 @@ async function mineFile(path: string, opts: MineArgs, format: LogFormat | undefi
     });
     // Pass 2: write the CSV.
     let fd: number | undefined;
+    await cleared;
     try {
       if (opts.output !== undefined) fd = openSync(opts.output, 'w');
     } catch (err) {
@@ -230,6 +237,35 @@ async function mineFile(path: string, opts: MineArgs, format: LogFormat | undefi
     return 0;
   } finally {
     await threads?.close();
+  }
+}
+
+/**
+ * Removes an existing output file in the background while pass 1 runs; pass 2 then creates it
+ * anew. Truncating a large file when pass 2 opened it cost a run 0.07–0.15 s here, and its close
+ * 0.01–0.08 s more (the file system frees the old blocks then, and flushes the new ones on close
+ * because the file was truncated). Only a plain file with one link is removed: a symlink, a
+ * device, a hard-linked file, or one this process may not remove is opened and truncated as before.
+ */
+function clearOutput(path: string | undefined): Promise<void> {
+  if (path === undefined) return Promise.resolve();
+  try {
+    const st = lstatSync(path);
+    if (!st.isFile() || st.nlink !== 1) return Promise.resolve();
+  } catch {
+    return Promise.resolve(); // nothing there (or not ours to see): open() will say
+  }
+  return unlink(path).catch(() => undefined);
+}
+
+/** Whether two paths name the same file (both must exist). */
+function sameFile(a: string, b: string): boolean {
+  try {
+    const x = statSync(a);
+    const y = statSync(b);
+    return x.dev === y.dev && x.ino === y.ino;
+  } catch {
+    return false;
   }
 }
 
