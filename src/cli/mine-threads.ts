@@ -1,7 +1,7 @@
 // `log-gardener mine --threads N`: both passes spread over N worker threads (mine-worker.ts), with
 // output identical to one thread's. The miner itself stays on this thread, because each line's
 // outcome depends on every line before it; what moves is the work per byte:
-//  - pass 1: a worker masks a region's lines and names each masked line (LineScanner); this
+//  - pass 1 (on large inputs; see MineThreads.mine): a worker masks a region's lines and names each masked line (LineScanner); this
 //    thread then feeds the names to Miner.addMasked in input order (and the few lines a worker
 //    could not mask, as strings, to Miner.add). Equal masked lines share one MaskedLine object,
 //    which remembers where the last one went, so most lines cost a lookup here. The first region
@@ -86,15 +86,20 @@ export class MineThreads {
     this.memos = this.workers.map(() => []);
   }
 
-  /** Pass 1: mines every line of `path` into `lines`; returns what it counted of each region. */
-  async mine(path: string, chunk: number, miner: Miner, lines: LineIds): Promise<RegionCount[]> {
+  /**
+   * Pass 1: mines every line of `path` into `lines`; returns what it counted of each region. With
+   * `scan` false, this thread masks every region itself (the workers wait for pass 2): their own
+   * cold start costs more than they save on inputs of less than a few hundred megabytes.
+   */
+  async mine(path: string, chunk: number, miner: Miner, lines: LineIds, scan = true): Promise<RegionCount[]> {
     const counts: RegionCount[] = [];
     const sizes = new FieldBytes();
     const send = (seq: number, bytes: ArrayBuffer, end: number): [ScanJob, ArrayBuffer[]] | 'local' =>
-      seq === 0 ? 'local' : [{ type: 'scan', seq, bytes, end }, [bytes]];
+      seq === 0 || !scan ? 'local' : [{ type: 'scan', seq, bytes, end }, [bytes]];
     await this.pipeline<ScanResult>(path, chunk, send, (r, w) => {
       if ('local' in r) {
         const before = lines.count;
+        sizes.total = 0;
         mineRegion(Buffer.from(r.bytes), r.end, undefined, miner, lines, { count: 0, first: 0, physical: 0 }, sizes);
         counts.push({ lines: lines.count - before, contentBytes: sizes.total });
         return;

@@ -173,7 +173,14 @@ test('worker threads write exactly what one thread writes, to a file and to stan
     const input = join(dir, 'in.log');
     writeFileSync(input, Buffer.from(text + '\nlast line without a newline', 'latin1'));
     const expected = await referenceCsv(input);
-    for (const [threads, tuning] of [['2', { readChunk: 4096 }], ['3', { readChunk: 777, writeChunk: 100 }], ['1', { readChunk: 50_000 }]] as const) {
+    // Workers mask in pass 1 only on large inputs (scanThreadsBytes); both ways are tested here.
+    const tunings: [string, MineTuning][] = [
+      ['2', { readChunk: 4096, scanThreadsBytes: 0 }],
+      ['3', { readChunk: 777, writeChunk: 100, scanThreadsBytes: 0 }],
+      ['1', { readChunk: 50_000, scanThreadsBytes: 0 }],
+      ['2', { readChunk: 4096 }],
+    ];
+    for (const [threads, tuning] of tunings) {
       const output = join(dir, `out-${threads}.csv`);
       const err = sink();
       assert.equal(await runMine(['--input', input, '--output', output, '--threads', threads], { stdout: sink().stream, stderr: err.stream }, tuning), 0);
@@ -188,7 +195,7 @@ test('worker threads write exactly what one thread writes, to a file and to stan
       return file;
     };
     for (const threads of ['0', '2']) {
-      assert.equal(await runMine(['--input', input, '--output', join(dir, 'o.csv'), '--state', state(threads), '--threads', threads], { stdout: sink().stream, stderr: sink().stream }, { readChunk: 4096 }), 0);
+      assert.equal(await runMine(['--input', input, '--output', join(dir, 'o.csv'), '--state', state(threads), '--threads', threads], { stdout: sink().stream, stderr: sink().stream }, { readChunk: 4096, scanThreadsBytes: 0 }), 0);
     }
     assert.equal(readFileSync(state('2'), 'utf8'), readFileSync(state('0'), 'utf8'), 'the same miner state after the run');
   } finally {

@@ -161,10 +161,19 @@ const WRITE_CHUNK = 4 << 20;
  */
 const THREAD_REGION = 2 << 20;
 
+/**
+ * Inputs from this size on are masked by the worker threads in pass 1 too (below it, pass 2 only).
+ * Measured on 2 cores (docs/mining.md): over 80 MB, each worker's own cold JIT costs more than the
+ * masking it takes over; over 400 MB, masking in two workers cut the run by up to a quarter.
+ */
+const SCAN_THREADS_BYTES = 256 << 20;
+
 /** Internal knobs, for tests only (tiny sizes put lines across chunk and buffer boundaries). */
 export interface MineTuning {
   readChunk?: number;
   writeChunk?: number;
+  /** Input size from which pass 1 masks in the workers (SCAN_THREADS_BYTES). */
+  scanThreadsBytes?: number;
 }
 
 async function mineFile(path: string, opts: MineArgs, format: LogFormat | undefined, miner: Miner, io: MineIo, tuning: MineTuning): Promise<number> {
@@ -175,7 +184,8 @@ async function mineFile(path: string, opts: MineArgs, format: LogFormat | undefi
   // --log-format lines are parsed as strings on this thread; an input of one or two regions would
   // keep the workers waiting.
   const workers = opts.threads;
-  const threads = format === undefined && workers > 0 && statSync(path).size > 2 * Math.min(readChunk, THREAD_REGION)
+  const inputBytes = statSync(path).size;
+  const threads = format === undefined && workers > 0 && inputBytes > 2 * Math.min(readChunk, THREAD_REGION)
     ? new MineThreads(workers, miner.config, writeChunk)
     : undefined;
   try {
@@ -183,7 +193,7 @@ async function mineFile(path: string, opts: MineArgs, format: LogFormat | undefi
     const lines = new LineIds();
     const unmatched: Unmatched = { count: 0, first: 0, physical: 0 };
     let counts: RegionCount[] | undefined;
-    if (threads !== undefined) counts = await threads.mine(path, Math.min(readChunk, THREAD_REGION), miner, lines);
+    if (threads !== undefined) counts = await threads.mine(path, Math.min(readChunk, THREAD_REGION), miner, lines, inputBytes >= (tuning.scanThreadsBytes ?? SCAN_THREADS_BYTES));
     else await forEachRegion(path, readChunk, new ReadBuffer(readChunk), (buf, end) => mineRegion(buf, end, format, miner, lines, unmatched));
     const mined = performance.now();
     // Final templates, resolved once per id (merged clusters answer to their survivor): each id
