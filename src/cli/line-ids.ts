@@ -4,8 +4,12 @@
 export class LineIds {
   /** Distinct ids in order of first use. */
   readonly ids: string[] = [];
-  /** Id index of each line so far, in [0, count). */
-  perLine = new Uint32Array(1 << 16);
+  /**
+   * Id index of each line so far, in [0, count). It starts small on purpose: it then grows (and
+   * the growing code gets its type feedback) while the first lines are still interpreted, instead
+   * of after the pass loop was optimised, which would throw that code away.
+   */
+  perLine = new Uint32Array(16);
   count = 0;
   private readonly index = new Map<string, number>();
   private lastId = '';

@@ -63,7 +63,11 @@ export class LineTrie {
   child(node: number, id: number): number {
     const edges = this.edges;
     const mask = this.edgeMask;
-    for (let s = edgeHash(node, id) & mask; ; s = (s + 1) & mask) {
+    // The slot moves on before each probe, the first included: had the step run only on a
+    // collision, the first collision would meet optimised code with no feedback for it, and V8
+    // would throw away the whole scan this is inlined into (and compile it again).
+    for (let s = (edgeHash(node, id) - 1) & mask; ;) {
+      s = (s + 1) & mask;
       const r = s * 3;
       const k = edges[r] as number;
       if (k === 0) return -1;
