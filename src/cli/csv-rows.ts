@@ -12,6 +12,7 @@ export class CsvRows {
   /** Index in `perLine` of the next row. */
   row = 0;
   private readonly lineId: LineIdDigits;
+  private readonly quoting = new Quoting();
 
   /**
    * @param perLine id index of each row (pass 1), from this writer's first row
@@ -34,11 +35,8 @@ export class CsvRows {
     const buf = w.buf;
     const format = this.format;
     const valid = isUtf8(buf.subarray(0, end));
-    // Next position (>= the current line's start) of each byte that forces quoting; searched
-    // again only once the lines pass it, so a rare byte costs about one search per region.
-    let nextQuote = -1;
-    let nextComma = -1;
-    let nextCr = -1;
+    const quoting = this.quoting;
+    quoting.region();
     let pos = 0;
     while (pos < end && this.row < this.rows) {
       const nl = lineEnd(buf, pos, end);
@@ -70,27 +68,24 @@ export class CsvRows {
           this.direct(w, csvField(buf.toString('utf8', s, e)), tail);
           continue;
         }
-        if (nextQuote < s) nextQuote = indexOrMax(buf, 34, s);
-        if (nextComma < s) nextComma = indexOrMax(buf, 44, s);
-        if (nextCr < s) nextCr = indexOrMax(buf, 13, s);
         let p = this.lineId.next(buf, w.pos);
         buf[p++] = 44;
-        if (nextQuote < e) {
+        let q = quoting.firstQuote(buf, s, e);
+        if (q >= 0) {
           // Quoted, every '"' doubled: copy up to and including each quote, then one more.
           buf[p++] = 34;
           let from = s;
-          let q = nextQuote;
           for (; q !== -1 && q < e; q = buf.indexOf(34, q + 1)) {
             buf.copyWithin(p, from, q + 1);
             p += q + 1 - from;
             buf[p++] = 34;
             from = q + 1;
           }
-          nextQuote = q === -1 ? Number.MAX_SAFE_INTEGER : q;
+          quoting.quotesPassed(q);
           buf.copyWithin(p, from, e);
           p += e - from;
           buf[p++] = 34;
-        } else if (nextComma < e || nextCr < e) {
+        } else if (quoting.commaOrCr(buf, s, e)) {
           buf[p++] = 34;
           buf.copyWithin(p, s, e);
           p += e - s;
@@ -114,12 +109,11 @@ export class CsvRows {
 }
 
 /**
- * The bytes of the Content fields CsvRows will write, counted in pass 1 so that pass 2's threads
- * know where each region's rows start in the output (mine-threads.ts). Call region() before each
- * region's lines, then line() for a line written as bytes and text() for one written as a string.
+ * Which fields written as bytes need quoting ('"', ',' or CR inside), for CsvRows and FieldBytes
+ * alike, so the rows and the count of their bytes cannot disagree. The next position of each such
+ * byte is searched again only once the lines pass it: a rare byte costs about one search per region.
  */
-export class FieldBytes {
-  total = 0;
+class Quoting {
   private nextQuote = -1;
   private nextSpecial = -1;
 
@@ -128,17 +122,48 @@ export class FieldBytes {
     this.nextSpecial = -1;
   }
 
-  /** The line `buf[s, e)`, copied as CsvRows does: quoted if it holds '"', ',' or CR, '"' doubled. */
-  line(buf: Buffer, s: number, e: number): void {
+  /** The first '"' in `buf[s, e)`, or -1; the caller walks the rest and calls quotesPassed(). */
+  firstQuote(buf: Buffer, s: number, e: number): number {
     if (this.nextQuote < s) this.nextQuote = indexOrMax(buf, 34, s);
+    return this.nextQuote < e ? this.nextQuote : -1;
+  }
+
+  /** The walk over a field's '"'s stopped at `q`: the first one past the field, or -1 (none left). */
+  quotesPassed(q: number): void {
+    this.nextQuote = q === -1 ? Number.MAX_SAFE_INTEGER : q;
+  }
+
+  /** Whether `buf[s, e)` holds ',' or CR. */
+  commaOrCr(buf: Buffer, s: number, e: number): boolean {
     if (this.nextSpecial < s) this.nextSpecial = Math.min(indexOrMax(buf, 44, s), indexOrMax(buf, 13, s));
+    return this.nextSpecial < e;
+  }
+}
+
+/**
+ * The bytes of the Content fields CsvRows will write, counted in pass 1 so that pass 2's threads
+ * know where each region's rows start in the output (mine-threads.ts). Call region() before each
+ * region's lines (it starts `total` over), then line() for a line written as bytes and text() for
+ * one written as a string.
+ */
+export class FieldBytes {
+  total = 0;
+  private readonly quoting = new Quoting();
+
+  region(): void {
+    this.total = 0;
+    this.quoting.region();
+  }
+
+  /** The line `buf[s, e)`, as CsvRows copies it: quoted if need be, each '"' doubled. */
+  line(buf: Buffer, s: number, e: number): void {
     let n = e - s;
-    if (this.nextQuote < e) {
-      let q = this.nextQuote;
+    let q = this.quoting.firstQuote(buf, s, e);
+    if (q >= 0) {
       for (; q !== -1 && q < e; q = buf.indexOf(34, q + 1)) n++;
-      this.nextQuote = q === -1 ? Number.MAX_SAFE_INTEGER : q;
+      this.quoting.quotesPassed(q);
       n += 2;
-    } else if (this.nextSpecial < e) n += 2;
+    } else if (this.quoting.commaOrCr(buf, s, e)) n += 2;
     this.total += n;
   }
 

@@ -99,7 +99,6 @@ export class MineThreads {
     await this.pipeline<ScanResult>(path, chunk, send, (r, w) => {
       if ('local' in r) {
         const before = lines.count;
-        sizes.total = 0;
         mineRegion(Buffer.from(r.bytes), r.end, undefined, miner, lines, { count: 0, first: 0, physical: 0 }, sizes);
         counts.push({ lines: lines.count - before, contentBytes: sizes.total });
         return;

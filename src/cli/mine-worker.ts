@@ -38,7 +38,6 @@ function scanRegion(job: ScanJob): ScanResult {
   const texts: string[] = [];
   const freshAt: number[] = [];
   const freshTokens: string[][] = [];
-  sizes.total = 0;
   sizes.region();
   let count = 0;
   let pos = 0;

@@ -18,6 +18,25 @@ export interface Cluster {
   key: string;
 }
 
+/**
+ * What a memo keeps of a line's outcome (the fast lane's line trie, a MaskedLine): the cluster it
+ * went to and the stamp that says while that holds (memoStamp).
+ */
+export interface Outcome {
+  cluster: Cluster | undefined;
+  /** The leaf it was matched in, or none for a line that took the creation way changing nothing. */
+  leaf: Leaf | undefined;
+  stamp: number;
+}
+
+/**
+ * A remembered outcome holds while what decided it is unchanged: the leaf it was matched in (its
+ * version), or, without one, the whole structure (the miner's epoch).
+ */
+export function memoStamp(leaf: Leaf | undefined, epoch: number): number {
+  return leaf === undefined ? epoch : leaf.version;
+}
+
 export interface Leaf {
   /** Token count and routing keys that lead here, for snapshots. */
   path: string[];

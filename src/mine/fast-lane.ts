@@ -426,14 +426,10 @@ export class FastLane {
     return this.depth === n ? this.lines.terminal(this.node, epoch) : undefined;
   }
 
-  /**
-   * Remembers that the last scanned line went to `cl`: matched in `leaf` (valid while the leaf's
-   * version stays), or, without a leaf, by a way that changed nothing (valid while the miner's
-   * structure epoch stays `epoch`).
-   */
-  remember(n: number, cl: Cluster, leaf: Leaf | undefined, epoch = -1): void {
+  /** Remembers the outcome of the last scanned line (of `n` tokens), valid as memoStamp says. */
+  remember(n: number, cl: Cluster, leaf: Leaf | undefined, stamp: number): void {
     const node = this.settle(n);
-    if (node >= 0) this.lines.setTerminal(node, cl, leaf, leaf === undefined ? epoch : leaf.version);
+    if (node >= 0) this.lines.setTerminal(node, cl, leaf, stamp);
   }
 
   /**

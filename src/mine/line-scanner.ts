@@ -4,17 +4,13 @@
 // feeds it to Miner.addMasked in input order. Masking is a pure function of the line, so where it
 // runs changes nothing: the ids and the state are those of Miner.add over the same lines.
 
-import type { Cluster, Leaf } from './cluster.js';
+import type { Outcome } from './cluster.js';
 import { type MinerConfig, resolveConfig } from './config.js';
 import { DEFAULT_LANE_LIMITS, FastLane, type FastLaneLimits } from './fast-lane.js';
 
-/** A masked line, with the outcome Miner.addMasked remembers for it (valid as in fast-lane.ts). */
-export interface MaskedLine {
+/** A masked line, with the outcome Miner.addMasked remembers for it. */
+export interface MaskedLine extends Outcome {
   readonly tokens: readonly string[];
-  cluster: Cluster | undefined;
-  /** The leaf it was matched in (valid while its version is `stamp`), or none (the miner's epoch). */
-  leaf: Leaf | undefined;
-  stamp: number;
 }
 
 export function maskedLine(tokens: readonly string[]): MaskedLine {

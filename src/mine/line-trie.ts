@@ -9,7 +9,7 @@
 // no table probe. Lines of one template mostly repeat their words, so most tokens are read this way.
 // Other children are found through one hash table keyed by (node, token id).
 
-import type { Cluster, Leaf } from './cluster.js';
+import { type Cluster, type Leaf, memoStamp } from './cluster.js';
 
 /**
  * Starting capacities, in nodes and edge slots: enough for the tries of most logs (the benchmark
@@ -87,9 +87,7 @@ export class LineTrie {
 
   /** The terminal's cluster if it is still valid: its leaf's version, or the miner's `epoch`. */
   terminal(node: number, epoch: number): Cluster | undefined {
-    const leaf = this.terminalLeaf[node];
-    const now = leaf === undefined ? epoch : leaf.version;
-    return this.terminalEpoch[node] === now ? this.terminalCluster[node] : undefined;
+    return this.terminalEpoch[node] === memoStamp(this.terminalLeaf[node], epoch) ? this.terminalCluster[node] : undefined;
   }
 
   setTerminal(node: number, cl: Cluster, leaf: Leaf | undefined, stamp: number): void {

@@ -3,7 +3,7 @@
 
 import type { MinedTemplate, MinerStats, TemplateMiner } from '../core/miner.js';
 import { stableHash } from '../core/hash.js';
-import type { Cluster, Leaf } from './cluster.js';
+import { type Cluster, type Leaf, type Outcome, memoStamp } from './cluster.js';
 import { type MinerConfig, resolveConfig } from './config.js';
 import { canonicalToken, renderToken, WILDCARD } from './markers.js';
 import { lastConflicts, lastNeedsWiden, mismatches, similarity, subsumes, widen } from './similarity.js';
@@ -69,6 +69,8 @@ export class Miner implements TemplateMiner {
   private lane: FastLane | undefined;
   /** The leaf the last line was matched in without widening (set by mineTokens). */
   private matchedIn: Leaf | undefined;
+  /** addBytes' scratch outcome, before the fast lane remembers it. */
+  private readonly outcome: Outcome = { cluster: undefined, leaf: undefined, stamp: -1 };
 
   constructor(config?: Partial<MinerConfig>) {
     this.config = resolveConfig(config);
@@ -111,23 +113,11 @@ export class Miner implements TemplateMiner {
     this.counters.lines++;
     this.tick++;
     const hit = lane.recall(n, this.epoch);
-    if (hit !== undefined) {
-      hit.size++;
-      hit.lastSeen = this.tick;
-      return hit.id;
-    }
-    const before = this.epoch;
-    this.matchedIn = undefined;
-    const id = this.mineTokens(p, lane.tokens(n, this.buf));
-    const leaf = this.matchedIn as Leaf | undefined;
-    const cl = this.clusters.get(id);
-    // Remember the outcome for the same masked line while what decided it stays: the leaf it was
-    // matched in (nothing changed), or, for a line that went the creation way without changing
-    // anything, the whole structure.
-    if (cl !== undefined) {
-      if (leaf !== undefined) lane.remember(n, cl, leaf);
-      else if (this.epoch === before) lane.remember(n, cl, undefined, before);
-    }
+    if (hit !== undefined) return this.count(hit);
+    const o = this.outcome;
+    o.cluster = undefined;
+    const id = this.mineRemembered(p, lane.tokens(n, this.buf), o);
+    if (o.cluster !== undefined) lane.remember(n, o.cluster, o.leaf, o.stamp);
     return id;
   }
 
@@ -141,21 +131,33 @@ export class Miner implements TemplateMiner {
     this.counters.lines++;
     this.tick++;
     const hit = masked.cluster;
-    if (hit !== undefined && masked.stamp === (masked.leaf === undefined ? this.epoch : masked.leaf.version)) {
-      hit.size++;
-      hit.lastSeen = this.tick;
-      return hit.id;
-    }
+    if (hit !== undefined && masked.stamp === memoStamp(masked.leaf, this.epoch)) return this.count(hit);
+    return this.mineRemembered(p, masked.tokens, masked);
+  }
+
+  /** A line whose remembered outcome holds: what mining it again would do, count it. */
+  private count(cl: Cluster): string {
+    cl.size++;
+    cl.lastSeen = this.tick;
+    return cl.id;
+  }
+
+  /**
+   * mineTokens, and into `memo` the outcome for the next line that masks the same, when what
+   * decided it stays (memoStamp): the leaf it was matched in (nothing changed), or, for a line that
+   * went the creation way without changing anything, the whole structure. Otherwise `memo` is left
+   * as it was (stale: its stamp can no longer match).
+   */
+  private mineRemembered(p: Partition, tokens: readonly string[], memo: Outcome): string {
     const before = this.epoch;
     this.matchedIn = undefined;
-    const id = this.mineTokens(p, masked.tokens);
+    const id = this.mineTokens(p, tokens);
     const leaf = this.matchedIn as Leaf | undefined;
     const cl = this.clusters.get(id);
-    // As in addBytes: valid while the leaf it was matched in, or the whole structure, stays.
     if (cl !== undefined && (leaf !== undefined || this.epoch === before)) {
-      masked.cluster = cl;
-      masked.leaf = leaf;
-      masked.stamp = leaf === undefined ? before : leaf.version;
+      memo.cluster = cl;
+      memo.leaf = leaf;
+      memo.stamp = memoStamp(leaf, before);
     }
     return id;
   }

@@ -185,7 +185,8 @@ async function mineFile(path: string, opts: MineArgs, format: LogFormat | undefi
   // keep the workers waiting.
   const workers = opts.threads;
   const inputBytes = statSync(path).size;
-  const threads = format === undefined && workers > 0 && inputBytes > 2 * Math.min(readChunk, THREAD_REGION)
+  const region = Math.min(readChunk, THREAD_REGION);
+  const threads = format === undefined && workers > 0 && inputBytes > 2 * region
     ? new MineThreads(workers, miner.config, writeChunk)
     : undefined;
   try {
@@ -193,7 +194,7 @@ async function mineFile(path: string, opts: MineArgs, format: LogFormat | undefi
     const lines = new LineIds();
     const unmatched: Unmatched = { count: 0, first: 0, physical: 0 };
     let counts: RegionCount[] | undefined;
-    if (threads !== undefined) counts = await threads.mine(path, Math.min(readChunk, THREAD_REGION), miner, lines, inputBytes >= (tuning.scanThreadsBytes ?? SCAN_THREADS_BYTES));
+    if (threads !== undefined) counts = await threads.mine(path, region, miner, lines, inputBytes >= (tuning.scanThreadsBytes ?? SCAN_THREADS_BYTES));
     else await forEachRegion(path, readChunk, new ReadBuffer(readChunk), (buf, end) => mineRegion(buf, end, format, miner, lines, unmatched));
     const mined = performance.now();
     // Final templates, resolved once per id (merged clusters answer to their survivor): each id
@@ -216,7 +217,7 @@ async function mineFile(path: string, opts: MineArgs, format: LogFormat | undefi
         if (fd === undefined) io.stdout.write(CSV_HEADER);
         else writeAll(fd, CSV_HEADER, CSV_HEADER.length, opts.output, 0);
         const sink = fd === undefined ? { stream: io.stdout } : { fd, path: opts.output, start: CSV_HEADER.length };
-        await threads.write(path, Math.min(readChunk, THREAD_REGION), counts, lines, tails, sink);
+        await threads.write(path, region, counts, lines, tails, sink);
       } finally {
         if (fd !== undefined) closeSync(fd);
       }
