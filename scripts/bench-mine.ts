@@ -14,7 +14,7 @@ import { performance } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type * as LineReader from '../src/cli/line-reader.js';
+import type * as LineReader from '../src/cli/mine/line-reader.js';
 import type * as MineModule from '../src/mine/index.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -22,7 +22,7 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 // (`npm run bench:mine` builds first). Types come from the sources.
 const dist = (rel: string): string => pathToFileURL(join(root, 'dist', rel)).href;
 const { createMiner } = (await import(dist('mine/index.js'))) as typeof MineModule;
-const { forEachLine, forEachLineBytes } = (await import(dist('cli/line-reader.js'))) as typeof LineReader;
+const { forEachLine, forEachLineBytes } = (await import(dist('cli/mine/line-reader.js'))) as typeof LineReader;
 const args = process.argv.slice(2);
 const lines = Number(args.find((a, i) => /^\d+$/.test(a) && args[i - 1] !== '--scale') ?? 1_000_000);
 const dir = mkdtempSync(join(tmpdir(), 'lg-bench-'));

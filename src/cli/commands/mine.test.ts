@@ -7,8 +7,8 @@ import { test } from 'node:test';
 import { makeTemplates, renderLine } from '../../../scripts/gen-mine-corpus.js';
 import { seededRandom } from '../../core/random.js';
 import { Miner, createMiner } from '../../mine/index.js';
-import { csvField } from '../csv-writer.js';
-import { forEachLine } from '../line-reader.js';
+import { csvField } from '../mine/csv-writer.js';
+import { forEachLine } from '../mine/line-reader.js';
 import { runMine, type MineTuning } from './mine.js';
 
 function sink(): { stream: Writable; text: () => string; bytes: () => Buffer } {

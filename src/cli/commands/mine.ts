@@ -12,10 +12,11 @@
 // cannot stand for their decoded, trim()med text (Unicode white space at an end, invalid UTF-8)
 // and all lines under --log-format go through strings, so the CSV is byte for byte what the
 // string implementation wrote (mine.test.ts checks this against forEachLine and csvField).
-// Reading is in ../line-reader.ts, the CSV rows in ../csv-rows.ts and ../csv-writer.ts.
+// The passes' parts are in ../mine/: reading (line-reader.ts), pass 1 over a region (pass1.ts),
+// the CSV rows (csv-rows.ts, csv-writer.ts).
 //
 // With --threads N, both passes spread the work per byte over N worker threads, with the same
-// output (../mine-threads.ts says how).
+// output (../mine/threads.ts says how).
 
 import { closeSync, createWriteStream, existsSync, lstatSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { unlink } from 'node:fs/promises';
@@ -26,12 +27,12 @@ import { performance } from 'node:perf_hooks';
 // (snapshot validation with zod, the string masking rules' tables), ~50 ms of a run's start-up.
 import { Miner } from '../../mine/miner.js';
 import { compileLogFormat, type LogFormat } from '../../mine/log-format.js';
-import { CsvRows } from '../csv-rows.js';
-import { CsvWriter, csvField, writeAll } from '../csv-writer.js';
-import { LineIds } from '../line-ids.js';
-import { READ_CHUNK, ReadBuffer, forEachRegion } from '../line-reader.js';
-import { MineThreads, type RegionCount } from '../mine-threads.js';
-import { type Unmatched, mineRegion } from '../mine-pass.js';
+import { CsvRows } from '../mine/csv-rows.js';
+import { CsvWriter, csvField, writeAll } from '../mine/csv-writer.js';
+import { LineIds } from '../mine/line-ids.js';
+import { READ_CHUNK, ReadBuffer, forEachRegion } from '../mine/line-reader.js';
+import { MineThreads, type RegionCount } from '../mine/threads.js';
+import { type Unmatched, mineRegion } from '../mine/pass1.js';
 
 export interface MineIo {
   stdout: NodeJS.WritableStream;

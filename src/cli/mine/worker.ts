@@ -1,4 +1,4 @@
-// A worker thread of `log-gardener mine --threads N` (mine-threads.ts drives it). Pass 1: masks the
+// A worker thread of `log-gardener mine --threads N` (threads.ts drives it). Pass 1: masks the
 // lines of a region and names each masked line (LineScanner), so the thread that owns the miner
 // only looks the names up; counts the bytes of the region's Content fields. Pass 2: writes the CSV
 // rows of a region (CsvRows) where they belong in the output file, or hands them back for a stream.
@@ -8,12 +8,12 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { isUtf8 } from 'node:buffer';
 // line-scanner.js, not the miner's index: a worker needs only the fast lane, and loads in a third
 // of the time.
-import type { MinerConfig } from '../mine/config.js';
-import { AS_STRING, LineScanner } from '../mine/line-scanner.js';
+import type { MinerConfig } from '../../mine/config.js';
+import { AS_STRING, LineScanner } from '../../mine/line-scanner.js';
 import { CsvRows, FieldBytes } from './csv-rows.js';
 import { CsvWriter } from './csv-writer.js';
 import { bytePath, lineEnd, trimEnd, trimStart } from './line-bytes.js';
-import type { RowsJob, RowsResult, ScanJob, ScanResult, WorkerJob } from './mine-threads.js';
+import type { RowsJob, RowsResult, ScanJob, ScanResult, WorkerJob } from './threads.js';
 
 export interface MineWorkerData {
   config: MinerConfig;

@@ -1,9 +1,9 @@
 // Pass 2 of `log-gardener mine`: the rows of a region of whole lines, written into the CsvWriter
 // that holds the region (input in [0, end), output after it), so a line's bytes reach the output
-// with one copyWithin. Used by the command itself and by its worker threads (mine-threads.ts),
+// with one copyWithin. Used by the command itself and by its worker threads (threads.ts),
 // which give each region its first LineId and the id indexes of its lines.
 
-import type { LogFormat } from '../mine/index.js';
+import type { LogFormat } from '../../mine/log-format.js';
 import { type CsvWriter, LINE_ID_SCRATCH, LineIdDigits, MAX_DIGITS, csvField } from './csv-writer.js';
 import { bytePath, lineEnd, trimEnd, trimStart } from './line-bytes.js';
 import { isUtf8 } from 'node:buffer';
@@ -142,7 +142,7 @@ class Quoting {
 
 /**
  * The bytes of the Content fields CsvRows will write, counted in pass 1 so that pass 2's threads
- * know where each region's rows start in the output (mine-threads.ts). Call region() before each
+ * know where each region's rows start in the output (threads.ts). Call region() before each
  * region's lines (it starts `total` over), then line() for a line written as bytes and text() for
  * one written as a string.
  */

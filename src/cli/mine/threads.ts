@@ -1,4 +1,4 @@
-// `log-gardener mine --threads N`: both passes spread over N worker threads (mine-worker.ts), with
+// `log-gardener mine --threads N`: both passes spread over N worker threads (worker.ts), with
 // output identical to one thread's. The miner itself stays on this thread, because each line's
 // outcome depends on every line before it; what moves is the work per byte:
 //  - pass 1 (on large inputs; see MineThreads.mine): a worker masks a region's lines and names each masked line (LineScanner); this
@@ -15,14 +15,14 @@
 
 import { once } from 'node:events';
 import { Worker } from 'node:worker_threads';
-import type { MinerConfig } from '../mine/config.js';
-import { type MaskedLine, maskedLine } from '../mine/line-scanner.js';
-import type { Miner } from '../mine/miner.js';
+import type { MinerConfig } from '../../mine/config.js';
+import { type MaskedLine, maskedLine } from '../../mine/line-scanner.js';
+import type { Miner } from '../../mine/miner.js';
 import { FieldBytes } from './csv-rows.js';
 import type { LineIds } from './line-ids.js';
 import { RegionReader } from './line-reader.js';
-import { mineRegion } from './mine-pass.js';
-import type { MineWorkerData } from './mine-worker.js';
+import { mineRegion } from './pass1.js';
+import type { MineWorkerData } from './worker.js';
 
 export interface ScanJob { type: 'scan'; seq: number; bytes: ArrayBuffer; end: number }
 export interface ScanResult {
@@ -67,10 +67,10 @@ export type CsvSink = { fd: number; path?: string; start: number } | { stream: N
 interface Local { seq: number; bytes: ArrayBuffer; end: number; local: true }
 
 function startWorker(workerData: MineWorkerData): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./mine-worker.js', import.meta.url), { workerData });
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./worker.js', import.meta.url), { workerData });
   // Run from source (the tests, tsx): Node 20 does not hand tsx's loader on to a worker, so the
   // worker loads it itself.
-  const worker = JSON.stringify(new URL('./mine-worker.ts', import.meta.url).href);
+  const worker = JSON.stringify(new URL('./worker.ts', import.meta.url).href);
   const code = `import('tsx/esm/api').then((api) => api.tsImport(${worker}, ${JSON.stringify(import.meta.url)}))`;
   return new Worker(code, { eval: true, workerData });
 }

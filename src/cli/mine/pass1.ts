@@ -5,8 +5,8 @@
 // added as a string. Either way the miner sees the text the string reader gave it.
 
 import { isUtf8 } from 'node:buffer';
-import type { LogFormat } from '../mine/log-format.js';
-import type { Miner } from '../mine/miner.js';
+import type { LogFormat } from '../../mine/log-format.js';
+import type { Miner } from '../../mine/miner.js';
 import type { FieldBytes } from './csv-rows.js';
 import { bytePath, lineEnd, trimEnd, trimStart } from './line-bytes.js';
 import type { LineIds } from './line-ids.js';
