@@ -5,7 +5,7 @@ import importX from 'eslint-plugin-import-x';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '**/testdata/**', 'out/**'] },
+  { ignores: ['dist/**', 'assembly/**', 'node_modules/**', 'coverage/**', '**/testdata/**', 'out/**'] },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts'],

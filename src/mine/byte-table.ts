@@ -5,6 +5,8 @@
 // table starts small and doubles, so the few thousand keys of a real log stay in the CPU caches.
 // Capacity is bounded: `add` answers -1 when full, and the owner clears the table (a memo can
 // always be rebuilt; the miner's state does not live here).
+// A table can live in memory it is given (TableStorage: the WebAssembly scan reads it there, see
+// scan-core.ts): it then grows within that memory, rehashing in place, and never past it.
 
 const REC = 4; // ints per slot: hash, key offset, key length + 1 (0 = empty slot), value
 const MIN_SLOTS = 4096; // a real log's shapes fit without growing (see START_NODES in line-trie.ts)
@@ -28,12 +30,28 @@ export function sameDigitsAsOne(keys: Uint8Array, at: number, src: Uint8Array, f
   return k === to;
 }
 
+/** Memory for a table: room for every slot it may grow to (4 ints each) and every key byte. */
+export interface TableStorage {
+  rec: Int32Array;
+  arena: Uint8Array;
+}
+
+/** Slots a table of `maxEntries` may grow to (it doubles while half full or more). */
+export function maxSlots(maxEntries: number): number {
+  let slots = MIN_SLOTS;
+  while (slots < 2 * (maxEntries + 1)) slots *= 2;
+  return slots;
+}
+
 abstract class OpenTable {
-  protected rec = new Int32Array(MIN_SLOTS * REC);
-  protected mask = MIN_SLOTS - 1;
+  protected rec: Int32Array;
+  /** Slots - 1 (a power of two minus one). */
+  mask = MIN_SLOTS - 1;
   size = 0;
 
-  constructor(readonly maxEntries: number) {}
+  constructor(readonly maxEntries: number, protected readonly storage?: TableStorage) {
+    this.rec = this.slots(MIN_SLOTS);
+  }
 
   /** Value of the record at `r` (an index `find` returned). */
   value(r: number): number {
@@ -54,10 +72,18 @@ abstract class OpenTable {
     return r;
   }
 
+  /** Zeroed records for `n` slots: in the storage if there is one (the old records go first). */
+  private slots(n: number): Int32Array {
+    if (this.storage === undefined) return new Int32Array(n * REC);
+    const rec = this.storage.rec.subarray(0, n * REC);
+    rec.fill(0);
+    return rec;
+  }
+
   private grow(): void {
-    const old = this.rec;
+    const old = this.storage === undefined ? this.rec : this.rec.slice();
     const slots = (this.mask + 1) * 2;
-    this.rec = new Int32Array(slots * REC);
+    this.rec = this.slots(slots);
     this.mask = slots - 1;
     for (let r = 0; r < old.length; r += REC) {
       if (old[r + 2] === 0) continue;
@@ -68,7 +94,8 @@ abstract class OpenTable {
   }
 
   protected reset(): void {
-    this.rec = new Int32Array(MIN_SLOTS * REC);
+    if (this.storage !== undefined) this.rec.fill(0);
+    this.rec = this.slots(MIN_SLOTS);
     this.mask = MIN_SLOTS - 1;
     this.size = 0;
   }
@@ -76,11 +103,12 @@ abstract class OpenTable {
 
 /** Records keyed by bytes, each with an int32 value. */
 export class BytesTable extends OpenTable {
-  private arena = new Uint8Array(1 << 16);
+  private arena: Uint8Array;
   private used = 0;
 
-  constructor(maxEntries: number, private readonly maxArena: number) {
-    super(maxEntries);
+  constructor(maxEntries: number, private readonly maxArena: number, storage?: TableStorage) {
+    super(maxEntries, storage);
+    this.arena = storage?.arena ?? new Uint8Array(1 << 16);
   }
 
   /** Record index of the key `src[from, from + len)` (hash `h`), or -1. */
@@ -140,7 +168,7 @@ export class BytesTable extends OpenTable {
 
   clear(): void {
     this.reset();
-    this.arena = new Uint8Array(1 << 16);
+    this.arena = this.storage?.arena ?? new Uint8Array(1 << 16);
     this.used = 0;
   }
 }

@@ -270,7 +270,7 @@ test('a UUID with no letters', () => {
 // ---- The lane's memos, with limits the Miner does not expose ----------------------------------
 
 test('FastLane with tiny memo limits: it starts over often and still masks every line as tokenize does', () => {
-  const lane = new FastLane(400, 10_000, { maxShapes: 8, maxLines: 4 });
+  const lane = new FastLane(400, 10_000, { maxShapes: 8, maxLines: 4, inputBytes: 1 << 16 });
   const lines = corpus(17, 3000);
   const out: string[] = [];
   let scanned = 0;

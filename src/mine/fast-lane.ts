@@ -15,15 +15,22 @@
 // Lines the lane does not handle byte-wise go to the string path: non-ASCII bytes, the words true /
 // false / null (masked by a second pass there), month names (dates written with spaces), too long
 // or too many tokens.
+//
+// The scan's per-byte loop runs in WebAssembly (assembly/scan.ts via scan-core.ts): the tables it
+// reads (the line trie, the shapes table) live in that module's memory, and this class writes
+// them through views. Measured on the benchmark corpus, it took a sixth of the instructions off a
+// `mine` run over 100,000 lines (docs/mining.md).
 
-import { BytesTable, DIGIT_AS_ONE, sameDigitsAsOne } from './byte-table.js';
-import { KEY_AT, KEY_LEN, LineTrie, PREDICTED, TOKEN } from './line-trie.js';
+import { BytesTable, DIGIT_AS_ONE, maxSlots } from './byte-table.js';
+import { LineTrie, ROOT_ROOM, maxEdgeSlots } from './line-trie.js';
+import { CORE_NEED, NEED_EXACT, NEED_SHAPE, STATE_DEPTH, STATE_HASH, STATE_NEED, STATE_NODE, STATE_SEEN, STATE_TOKEN_END, STATE_TOKEN_START, ScanCore } from './scan-core.js';
 import type { Cluster, Leaf } from './cluster.js';
 import { LEAD, TRAIL, maskToken, typed } from './mask.js';
 import { COARSE_FILL, PATH_MARK, URL_MARK, UUID_MARK, coarseByte, hexClass, tokenShape, uuidCode } from './token-shape.js';
 
 // Byte classes of the scan.
-// One bit each: pass 1 ORs the classes of a token together.
+// One bit each: pass 1 ORs the classes of a token together. assembly/scan.ts uses the same bits
+// (the tables themselves it reads from memory, written there from these).
 const SPACE = 1; // ASCII control characters and space separate tokens (as in tokenize.ts)
 const DIGIT = 2;
 const TRIGGER = 4; // '/', '@', '\': sent to masking even without a digit (tokenize.ts)
@@ -32,7 +39,6 @@ const HEX_UPPER = 16;
 const LETTER = 32;
 const NON_ASCII = 64;
 const OTHER = 128; // punctuation
-const LETTERS = HEX_LOWER | HEX_UPPER | LETTER;
 const CLS = new Uint8Array(256);
 CLS.fill(OTHER);
 for (let c = 0; c <= 32; c++) CLS[c] = SPACE;
@@ -71,9 +77,11 @@ export interface FastLaneLimits {
   maxShapes: number;
   /** Line-trie nodes (masked line prefixes) remembered before the line memo starts over. */
   maxLines: number;
+  /** Room for input in the lane's memory (inputBuffer): the `mine` command's read chunk. */
+  inputBytes: number;
 }
 
-export const DEFAULT_LANE_LIMITS: FastLaneLimits = { maxShapes: 1 << 16, maxLines: 1 << 20 };
+export const DEFAULT_LANE_LIMITS: FastLaneLimits = { maxShapes: 1 << 16, maxLines: 1 << 20, inputBytes: 8 << 20 };
 
 export class FastLane {
   /** ids[1..n] = masked token ids of the last scanned line. */
@@ -90,6 +98,8 @@ export class FastLane {
   private readonly shapes: BytesTable;
   private readonly exact: BytesTable;
   private readonly lines: LineTrie;
+  /** The WebAssembly scan and the memory it shares with the tables above. */
+  private readonly core: ScanCore;
   /** Masked token strings by id (id 0 is the number marker). */
   private outputs: string[] = [];
   private outputIds = new Map<string, number>();
@@ -98,112 +108,77 @@ export class FastLane {
   resets = 0;
 
   constructor(maxTokens: number, maxLineLength: number, limits: FastLaneLimits = DEFAULT_LANE_LIMITS) {
-    this.ids = new Int32Array(maxTokens + 2);
+    const arena = limits.maxShapes * 32;
+    this.core = new ScanCore(
+      { ids: maxTokens + 2, scratch: maxLineLength, nodes: limits.maxLines + ROOT_ROOM, edgeSlots: maxEdgeSlots(limits.maxLines), recSlots: maxSlots(limits.maxShapes), arena, input: limits.inputBytes },
+      CLS, SCAN_CLS, DIGIT_AS_ONE,
+    );
+    this.ids = this.core.ids;
     this.shape = new Uint8Array(2 * maxLineLength + 2); // a coarse run adds one byte
-    this.shapes = new BytesTable(limits.maxShapes, limits.maxShapes * 32);
-    this.exact = new BytesTable(limits.maxShapes, limits.maxShapes * 32);
-    this.lines = new LineTrie(limits.maxLines);
+    this.shapes = new BytesTable(limits.maxShapes, arena, this.core);
+    this.exact = new BytesTable(limits.maxShapes, arena);
+    this.lines = new LineTrie(limits.maxLines, this.core);
     this.resetOutputs();
   }
 
   /**
    * Masks the line `b[start, end)` into `ids` (see there) while walking the line trie. Returns the
    * token count, or -1 if the line must take the string path (then nothing about it was recorded).
+   * The per-byte work runs in WebAssembly (assembly/scan.ts, see scan-core.ts); it stops at the
+   * few tokens it cannot read from the tables, and settleToken() works those out here. A line in
+   * this lane's own memory (inputBuffer) is read in place; any other is copied in first.
    */
   scan(b: Uint8Array, start: number, end: number, partition: number, maxTokens: number): number {
     if (this.needsClear) this.clear();
-    const ids = this.ids;
-    const trie = this.lines;
-    let node = trie.root(partition);
-    const nodes = trie.nodes; // no node is added during a scan (remember() adds them)
-    let walking = true;
-    let depth = 0;
-    let n = 0;
-    let i = start;
-    while (i < end) {
-      if ((CLS[b[i] as number] as number) === SPACE) {
-        i++;
-        continue;
-      }
-      if (walking) {
-        // The token that last followed this prefix: when the bytes match its key (digits as '1'),
-        // or it was a bare integer and they are all digits, it is that token again.
-        const base = node << 2;
-        const kl = nodes[base + KEY_LEN] as number;
-        if (kl !== 0) {
-          let k = i;
-          if (kl < 0) while (k < end && (CLS[b[k] as number] as number) === DIGIT) k++;
-          else if (i + kl <= end && sameDigitsAsOne(this.shapes.keys, nodes[base + KEY_AT] as number, b, i, i + kl)) k = i + kl;
-          if (k > i && (k === end || (CLS[b[k] as number] as number) === SPACE)) {
-            if (n >= maxTokens || n + 2 > ids.length) return -1;
-            const next = nodes[base + PREDICTED] as number;
-            ids[++n] = nodes[(next << 2) + TOKEN] as number;
-            node = next;
-            depth = n;
-            i = k;
-            continue;
-          }
-        }
-      }
-      // Pass 1: note which classes occur while hashing the bytes with every digit as '1'.
-      const ts = i;
-      let seen = 0;
-      let h = FNV_OFFSET;
-      for (; i < end; i++) {
-        const c = b[i] as number;
-        const k = SCAN_CLS[c] as number;
-        if (k === SPACE) break;
-        seen |= k;
-        h = Math.imul(h ^ (DIGIT_AS_ONE[c] as number), FNV_PRIME);
-      }
-      if ((seen & NON_ASCII) !== 0) return -1;
-      let out = NUM_ID; // a bare integer (tokenize.ts skips the rules for it)
-      let key = -1; // the shape record whose key the token matched with its digits as '1'
-      if (seen !== DIGIT) {
-        const len = i - ts;
-        h &= HASH_BITS;
-        const plain = (seen & DIGIT) === 0 || (seen & LETTERS) === 0;
-        if ((seen & TRIGGER) === 0 && (plain || ((seen & X_LETTER) === 0 && len < 36))) {
-          // A word, digits and punctuation (an IP, a port, a count), or letters and digits
-          // without an 'x' ("buffer=322", "4005ms"): first look the bytes up with every digit as
-          // '1'. For the first two that is their shape; for the third it finds the shape only if
-          // the shape is exactly those bytes, and then every token that reads the same with its
-          // digits as '1' has that shape too (token-shape.ts: without "0x", a shape depends only
-          // on where the digits are). A word's entry also says whether the string path must take
-          // the line (true / false / null, month names).
-          const e = this.shapes.findDigitsAsOne(b, ts, len, h);
-          if (e >= 0) {
-            out = this.shapes.value(e);
-            key = e;
-          } else out = plain ? this.learn(b, ts, i, h, (seen & DIGIT) !== 0) : this.viaShape(b, ts, i, seen);
-          if (out === UNSAFE) {
-            out = this.exactOutput(b, ts, len); // "1=2": masking keeps a digit
-            key = -1;
-          }
-        } else out = this.viaShape(b, ts, i, seen);
-        if (out === STRING_PATH) return -1;
-      }
-      if (n >= maxTokens || n + 2 > ids.length) return -1;
-      ids[++n] = out;
-      if (walking) {
-        const guess = nodes[(node << 2) + PREDICTED] as number;
-        const next = guess >= 0 && nodes[(guess << 2) + TOKEN] === out ? guess : trie.child(node, out);
-        if (next < 0) walking = false;
-        else {
-          const at = node << 2;
-          nodes[at + PREDICTED] = next;
-          if (key >= 0) {
-            nodes[at + KEY_LEN] = this.shapes.keyLength(key);
-            nodes[at + KEY_AT] = this.shapes.keyAt(key);
-          } else nodes[at + KEY_LEN] = seen === DIGIT ? -1 : 0;
-          node = next;
-          depth = n;
-        }
-      }
+    const core = this.core;
+    let at: number;
+    if (b.buffer === core.buffer) at = b.byteOffset + start;
+    else {
+      at = core.scratchAt;
+      core.u8.set(b.subarray(start, end), at);
     }
-    this.node = node;
-    this.depth = walking ? n : depth;
-    return n;
+    const root = this.lines.root(partition);
+    if (root < 0) {
+      this.needsClear = true; // the trie has no room for another partition's root
+      return -1;
+    }
+    let r = core.scan(at, at + (end - start), root, maxTokens, this.lines.edgeMask, this.shapes.mask);
+    while (r === CORE_NEED) {
+      const out = this.settleToken();
+      if (out === STRING_PATH) return -1;
+      r = core.resume(out, -1, this.shapes.mask);
+    }
+    if (r < 0) return -1;
+    this.node = core.state[STATE_NODE] as number;
+    this.depth = core.state[STATE_DEPTH] as number;
+    return r;
+  }
+
+  /**
+   * A bytes buffer of `size` in this lane's memory, where scan() reads lines without copying them,
+   * or undefined if `size` is more than the lane has room for (FastLaneLimits.inputBytes).
+   */
+  inputBuffer(size: number): Buffer | undefined {
+    const core = this.core;
+    return size <= core.inputBytes ? Buffer.from(core.buffer, core.inputAt, size) : undefined;
+  }
+
+  /**
+   * The masked id of the token the WebAssembly scan stopped at (its bytes are in the core's
+   * memory): a token the shapes table does not know yet, one that needs its shape built (paths,
+   * URLs, UUIDs, letters with digits), or one whose shape says to look it up by its exact bytes.
+   */
+  private settleToken(): number {
+    const st = this.core.state;
+    const b = this.core.u8;
+    const ts = st[STATE_TOKEN_START] as number;
+    const te = st[STATE_TOKEN_END] as number;
+    const seen = st[STATE_SEEN] as number;
+    const need = st[STATE_NEED] as number;
+    if (need === NEED_EXACT) return this.exactOutput(b, ts, te - ts);
+    if (need === NEED_SHAPE) return this.viaShape(b, ts, te, seen);
+    const out = this.learn(b, ts, te, st[STATE_HASH] as number, (seen & DIGIT) !== 0);
+    return out === UNSAFE ? this.exactOutput(b, ts, te - ts) : out; // "1=2": masking keeps a digit
   }
 
   /**

@@ -60,6 +60,6 @@ test('lines the string path takes (true/false/null, month names, too long, too m
 });
 
 test('names start over when a scanner\'s memos are full, and mining stays the same', () => {
-  const resets = sameAsAdd(corpus(9, 6000, 200), 2, 250, undefined, { maxShapes: 64, maxLines: 300 });
+  const resets = sameAsAdd(corpus(9, 6000, 200), 2, 250, undefined, { maxShapes: 64, maxLines: 300, inputBytes: 1 << 16 });
   assert.ok(resets > 0, 'the small limits made the memos start over');
 });

@@ -24,6 +24,22 @@ export const PREDICTED = 1;
 export const KEY_LEN = 2;
 export const KEY_AT = 3;
 
+/** Memory for a trie (scan-core.ts): 4 ints per node and 3 per edge slot, for all it may hold. */
+export interface TrieStorage {
+  nodes: Int32Array;
+  edges: Int32Array;
+}
+
+/** Roots a trie in given storage can add beyond maxNodes (one per partition). */
+export const ROOT_ROOM = 1024;
+
+/** Edge slots a trie of `maxNodes` may grow to (it doubles while half full or more). */
+export function maxEdgeSlots(maxNodes: number): number {
+  let slots = START_EDGES;
+  while (slots < 2 * (maxNodes + 1)) slots *= 2;
+  return slots;
+}
+
 export class LineTrie {
   /**
    * Four ints per node, side by side so that one cache line serves a step of the scan: at
@@ -32,27 +48,30 @@ export class LineTrie {
    * by comparing bytes (fast-lane.ts): the length (> 0) and offset of a key in the lane's key
    * bytes, -1 for "any run of digits", 0 for no way.
    */
-  nodes = new Int32Array(4 * START_NODES);
+  nodes: Int32Array;
   private terminalCluster: (Cluster | undefined)[] = [];
   private terminalLeaf: (Leaf | undefined)[] = [];
   private terminalEpoch = new Float64Array(START_NODES);
   private roots: number[] = [];
   /** Edges: 3 ints per slot (node + 1, token id, child); 0 in the first marks an empty slot. */
-  private edges = new Int32Array(3 * START_EDGES);
-  private edgeMask = START_EDGES - 1;
+  private edges: Int32Array;
+  /** Edge slots - 1 (a power of two minus one). */
+  edgeMask = START_EDGES - 1;
   private edgeCount = 0;
   size = 0;
 
-  constructor(readonly maxNodes: number) {}
+  /** In `storage` the trie never grows past it: maxNodes nodes, plus ROOT_ROOM roots. */
+  constructor(readonly maxNodes: number, private readonly storage?: TrieStorage) {
+    this.nodes = storage?.nodes ?? new Int32Array(4 * START_NODES);
+    this.edges = this.edgeSlots(START_EDGES);
+  }
 
-  /** Root node of a partition (created on first use). */
+  /** Root node of a partition (created on first use), or -1 when a trie in storage has no room. */
   root(partition: number): number {
     let r = this.roots[partition];
-    if (r === undefined) {
+    if (r === undefined || r < 0) {
+      if (this.size * 4 >= this.nodes.length && this.storage !== undefined) return -1;
       while (this.roots.length < partition) this.roots.push(-1);
-      r = this.newNode(-1);
-      this.roots[partition] = r;
-    } else if (r < 0) {
       r = this.newNode(-1);
       this.roots[partition] = r;
     }
@@ -97,12 +116,13 @@ export class LineTrie {
   }
 
   clear(): void {
-    this.nodes = new Int32Array(4 * START_NODES);
+    if (this.storage === undefined) this.nodes = new Int32Array(4 * START_NODES);
+    else this.edges.fill(0);
     this.terminalCluster = [];
     this.terminalLeaf = [];
     this.terminalEpoch = new Float64Array(START_NODES);
     this.roots = [];
-    this.edges = new Int32Array(3 * START_EDGES);
+    this.edges = this.edgeSlots(START_EDGES);
     this.edgeMask = START_EDGES - 1;
     this.edgeCount = 0;
     this.size = 0;
@@ -110,8 +130,8 @@ export class LineTrie {
 
   private newNode(id: number): number {
     const n = this.size++;
-    if (n * 4 >= this.nodes.length) {
-      this.nodes = grow(this.nodes);
+    if (n * 4 >= this.nodes.length) this.nodes = grow(this.nodes); // never in storage (see root, extend)
+    if (n >= this.terminalEpoch.length) {
       const e = new Float64Array(this.terminalEpoch.length * 2);
       e.set(this.terminalEpoch);
       this.terminalEpoch = e;
@@ -135,10 +155,18 @@ export class LineTrie {
     edges[s * 3 + 2] = child;
   }
 
+  /** Zeroed edge slots: in the storage if there is one (the old edges go first). */
+  private edgeSlots(n: number): Int32Array {
+    if (this.storage === undefined) return new Int32Array(n * 3);
+    const edges = this.storage.edges.subarray(0, n * 3);
+    edges.fill(0);
+    return edges;
+  }
+
   private growEdges(): void {
-    const old = this.edges;
+    const old = this.storage === undefined ? this.edges : this.edges.slice();
     const slots = (this.edgeMask + 1) * 2;
-    this.edges = new Int32Array(slots * 3);
+    this.edges = this.edgeSlots(slots);
     this.edgeMask = slots - 1;
     for (let r = 0; r < old.length; r += 3) {
       if (old[r] !== 0) this.putEdge((old[r] as number) - 1, old[r + 1] as number, old[r + 2] as number);

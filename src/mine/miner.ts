@@ -122,6 +122,14 @@ export class Miner implements TemplateMiner {
   }
 
   /**
+   * A buffer of `size` bytes in the fast lane's memory (undefined if it has no room for that many):
+   * lines that addBytes is given in it are scanned where they lie, instead of being copied in.
+   */
+  inputBuffer(size: number): Buffer | undefined {
+    return (this.lane ??= new FastLane(this.config.maxTokens, this.config.maxLineLength)).inputBuffer(size);
+  }
+
+  /**
    * The same as `add` of the line `masked` was scanned from (LineScanner, in another thread), given
    * its masked tokens; remembers in `masked` the outcome for the next line that masks the same.
    */

@@ -196,7 +196,11 @@ async function mineFile(path: string, opts: MineArgs, format: LogFormat | undefi
     const unmatched: Unmatched = { count: 0, first: 0, physical: 0 };
     let counts: RegionCount[] | undefined;
     if (threads !== undefined) counts = await threads.mine(path, region, miner, lines, inputBytes >= (tuning.scanThreadsBytes ?? SCAN_THREADS_BYTES));
-    else await forEachRegion(path, readChunk, new ReadBuffer(readChunk), (buf, end) => mineRegion(buf, end, format, miner, lines, unmatched));
+    else {
+      // Read into the miner's own memory, where its WebAssembly scan takes the lines in place.
+      const input = new ReadBuffer(readChunk, format === undefined ? miner.inputBuffer(readChunk) : undefined);
+      await forEachRegion(path, readChunk, input, (buf, end) => mineRegion(buf, end, format, miner, lines, unmatched));
+    }
     const mined = performance.now();
     // Final templates, resolved once per id (merged clusters answer to their survivor): each id
     // index gets the bytes that end its rows, ",EventId,EventTemplate\n".

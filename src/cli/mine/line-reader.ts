@@ -7,13 +7,16 @@ import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
 /** Bytes per read: large enough that the per-chunk costs (a read, a UTF-8 check) vanish. */
 export const READ_CHUNK = 8 << 20;
 
-/** Input bytes live in [0, cap) of `buf`; grow() doubles cap and keeps the first `carry` bytes. */
+/**
+ * Input bytes live in [0, cap) of `buf`; grow() doubles cap and keeps the first `carry` bytes.
+ * `buf` may be given: the miner's own memory (Miner.inputBuffer), where it reads lines in place.
+ */
 export class ReadBuffer {
   buf: Buffer;
   cap: number;
 
-  constructor(cap: number) {
-    this.buf = Buffer.allocUnsafe(cap);
+  constructor(cap: number, buf?: Buffer) {
+    this.buf = buf !== undefined && buf.length >= cap ? buf : Buffer.allocUnsafe(cap);
     this.cap = cap;
   }
 
@@ -149,10 +152,10 @@ export async function forEachLine(path: string, onLine: (line: string) => void, 
 /**
  * Calls `onLine(buf, start, end)` for every line of the file as a byte range of a reused buffer
  * (no string per line; the range is valid only during the call). Lines end at '\n', which is not
- * included; nothing is trimmed.
+ * included; nothing is trimmed. `input` is the buffer to read into (READ_CHUNK bytes).
  */
-export async function forEachLineBytes(path: string, onLine: (buf: Buffer, start: number, end: number) => void): Promise<void> {
-  await forEachRegion(path, READ_CHUNK, new ReadBuffer(READ_CHUNK), (buf, end) => {
+export async function forEachLineBytes(path: string, onLine: (buf: Buffer, start: number, end: number) => void, input = new ReadBuffer(READ_CHUNK)): Promise<void> {
+  await forEachRegion(path, READ_CHUNK, input, (buf, end) => {
     let pos = 0;
     while (pos < end) {
       let nl = buf.indexOf(10, pos);

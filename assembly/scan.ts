@@ -1,0 +1,266 @@
+// The fast lane's scan in WebAssembly (AssemblyScript): the per-byte loop of FastLane.scan
+// (src/mine/fast-lane.ts), which is most of the time `log-gardener mine` spends. It walks a line's
+// tokens through the line trie, recognising each by its predicted key or by one hashed pass and a
+// probe of the shapes table, exactly as the JS it replaced did. Everything else stays in JS: a
+// token the shapes table does not know, or one that needs its shape built (paths, UUIDs, hex),
+// stops the scan with NEED; JS works the token out (fast-lane.ts) and calls resume().
+//
+// Memory belongs to JS (imported): the byte-class tables, the ids of the line, the line trie and
+// the shapes table all live in it at offsets JS chose (`layout`), and JS reads and writes the same
+// bytes through typed-array views. Nothing here allocates. Built with `npm run build:wasm`.
+
+// Byte classes (fast-lane.ts).
+const SPACE = 1;
+const DIGIT = 2;
+const TRIGGER = 4;
+const HEX_LOWER = 8;
+const HEX_UPPER = 16;
+const LETTER = 32;
+const NON_ASCII = 64;
+const X_LETTER = 256;
+const LETTERS = HEX_LOWER | HEX_UPPER | LETTER;
+
+// A trie node: four i32 (line-trie.ts).
+const TOKEN = 0;
+const PREDICTED = 1;
+const KEY_LEN = 2;
+const KEY_AT = 3;
+
+const FNV_OFFSET: u32 = 0x011c9dc5;
+const FNV_PRIME: u32 = 16777619;
+const HASH_BITS = 0x3fffffff;
+const NUM_ID = 0;
+const UNSAFE = -1;
+const STRING_PATH = -2; // a word that sends the line to the string path (true / false / null, months)
+
+/** scan()/resume() results besides a token count. */
+const AS_STRING = -1;
+const NEED = -2;
+
+// What JS must work out for the token [tokenStart, pos) after NEED (fast-lane.ts, `settleToken`).
+const NEED_LEARN = 1; // plain token, not in the shapes table: learn it
+const NEED_SHAPE = 2; // letters and digits, not found by its bytes: build its shape
+const NEED_EXACT = 3; // found, but its shape is UNSAFE: look it up by its exact bytes
+
+// Layout (byte offsets into memory), set once by layout().
+let clsAt = 0; // u8[256]
+let scanClsAt = 0; // u16[256]
+let digitAt = 0; // u8[256]: each byte with every digit as '1'
+let idsAt = 0; // i32[idsCap]
+let idsCap = 0;
+let nodesAt = 0; // i32[4 * nodes]
+let edgesAt = 0; // i32[3 * slots]
+let recAt = 0; // i32[4 * slots] (byte-table.ts)
+let arenaAt = 0; // u8[]
+let stateAt = 0; // i32[8]: what JS reads after a call (see STATE_*)
+
+// The scan in progress (kept across NEED).
+let pos = 0;
+let lineEnd = 0;
+let n = 0;
+let node = 0;
+let walking = true;
+let depth = 0;
+let maxTokens = 0;
+let edgeMask = 0;
+let recMask = 0;
+let tokenStart = 0;
+let seen = 0;
+
+// State block slots.
+const STATE_NODE = 0;
+const STATE_DEPTH = 1;
+const STATE_TOKEN_START = 2;
+const STATE_TOKEN_END = 3;
+const STATE_SEEN = 4;
+const STATE_HASH = 5;
+const STATE_NEED = 6;
+const STATE_KEY = 7;
+
+export function layout(cls: i32, scanCls: i32, digit: i32, ids: i32, idsCapacity: i32, nodes: i32, edges: i32, rec: i32, arena: i32, state: i32): void {
+  clsAt = cls;
+  scanClsAt = scanCls;
+  digitAt = digit;
+  idsAt = ids;
+  idsCap = idsCapacity;
+  nodesAt = nodes;
+  edgesAt = edges;
+  recAt = rec;
+  arenaAt = arena;
+  stateAt = state;
+}
+
+// @ts-expect-error: decorator
+@inline function cls(c: i32): i32 {
+  return load<u8>(clsAt + c);
+}
+
+// @ts-expect-error: decorator
+@inline function nodeAt(nd: i32, field: i32): i32 {
+  return load<i32>(nodesAt + (((nd << 2) + field) << 2));
+}
+
+// @ts-expect-error: decorator
+@inline function setNode(nd: i32, field: i32, v: i32): void {
+  store<i32>(nodesAt + (((nd << 2) + field) << 2), v);
+}
+
+// @ts-expect-error: decorator
+@inline function setState(slot: i32, v: i32): void {
+  store<i32>(stateAt + (slot << 2), v);
+}
+
+/** Whether arena[at, at + to - from) holds the bytes [from, to) with every digit as '1'. */
+function sameDigitsAsOne(at: i32, from: i32, to: i32): bool {
+  const d = arenaAt + at - from;
+  let k = from;
+  while (k < to && load<u8>(d + k) == load<u8>(digitAt + load<u8>(k))) k++;
+  return k == to;
+}
+
+/** Record index (in i32s) of the key [from, from + len) stored with digits as '1', or -1 (byte-table.ts). */
+function findDigitsAsOne(from: i32, len: i32, h: i32): i32 {
+  for (let s = h & recMask; ; s = (s + 1) & recMask) {
+    const r = s << 2;
+    const l = load<i32>(recAt + (r << 2) + 8);
+    if (l == 0) return -1;
+    if (load<i32>(recAt + (r << 2)) != h || l != len + 1) continue;
+    if (sameDigitsAsOne(load<i32>(recAt + (r << 2) + 4), from, from + len)) return r;
+  }
+  return -1; // not reached: the table is never full
+}
+
+/** Child of `nd` through token `id`, or -1 (line-trie.ts, `child`). */
+function child(nd: i32, id: i32): i32 {
+  const mixed: u32 = (<u32>nd ^ (<u32>id * <u32>0x9e3779b1)) * <u32>0x85ebca6b;
+  const hash = <i32>(mixed >> 7);
+  for (let s = (hash - 1) & edgeMask; ;) {
+    s = (s + 1) & edgeMask;
+    const r = edgesAt + s * 12;
+    const k = load<i32>(r);
+    if (k == 0) return -1;
+    if (k == nd + 1 && load<i32>(r + 4) == id) return load<i32>(r + 8);
+  }
+  return -1; // not reached: the table is never full
+}
+
+/**
+ * Starts masking the line [start, end) from trie node `root`. Returns the token count, AS_STRING,
+ * or NEED (see above); the state block then holds the node and depth, or the token in question.
+ */
+export function scan(start: i32, end: i32, root: i32, maxTok: i32, edges: i32, records: i32): i32 {
+  pos = start;
+  lineEnd = end;
+  n = 0;
+  node = root;
+  walking = true;
+  depth = 0;
+  maxTokens = maxTok;
+  edgeMask = edges;
+  recMask = records;
+  return run();
+}
+
+/** Goes on after NEED with the token's masked id `out` and the shapes record `key` it matched (-1: none). */
+export function resume(out: i32, key: i32, records: i32): i32 {
+  recMask = records;
+  if (!push(out, key)) return AS_STRING;
+  return run();
+}
+
+/** Appends token `out` to the line and steps the trie; false if the line has too many tokens. */
+function push(out: i32, key: i32): bool {
+  if (n >= maxTokens || n + 2 > idsCap) return false;
+  n++;
+  store<i32>(idsAt + (n << 2), out);
+  if (walking) {
+    const guess = nodeAt(node, PREDICTED);
+    const next = guess >= 0 && nodeAt(guess, TOKEN) == out ? guess : child(node, out);
+    if (next < 0) walking = false;
+    else {
+      setNode(node, PREDICTED, next);
+      if (key >= 0) {
+        setNode(node, KEY_LEN, load<i32>(recAt + (key << 2) + 8) - 1);
+        setNode(node, KEY_AT, load<i32>(recAt + (key << 2) + 4));
+      } else setNode(node, KEY_LEN, seen == DIGIT ? -1 : 0);
+      node = next;
+      depth = n;
+    }
+  }
+  return true;
+}
+
+function run(): i32 {
+  const end = lineEnd;
+  let i = pos;
+  while (i < end) {
+    if (cls(load<u8>(i)) == SPACE) {
+      i++;
+      continue;
+    }
+    if (walking) {
+      // The token that last followed this prefix (fast-lane.ts).
+      const kl = nodeAt(node, KEY_LEN);
+      if (kl != 0) {
+        let k = i;
+        if (kl < 0) {
+          while (k < end && cls(load<u8>(k)) == DIGIT) k++;
+        } else if (i + kl <= end && sameDigitsAsOne(nodeAt(node, KEY_AT), i, i + kl)) k = i + kl;
+        if (k > i && (k == end || cls(load<u8>(k)) == SPACE)) {
+          if (n >= maxTokens || n + 2 > idsCap) return AS_STRING;
+          const next = nodeAt(node, PREDICTED);
+          n++;
+          store<i32>(idsAt + (n << 2), nodeAt(next, TOKEN));
+          node = next;
+          depth = n;
+          i = k;
+          continue;
+        }
+      }
+    }
+    // One pass: the classes that occur, and the hash of the bytes with every digit as '1'.
+    const ts = i;
+    let s = 0;
+    let h: u32 = FNV_OFFSET;
+    for (; i < end; i++) {
+      const c = <i32>load<u8>(i);
+      const k = <i32>load<u16>(scanClsAt + (c << 1));
+      if (k == SPACE) break;
+      s |= k;
+      h = (h ^ <u32>load<u8>(digitAt + c)) * FNV_PRIME;
+    }
+    if ((s & NON_ASCII) != 0) return AS_STRING;
+    seen = s;
+    let out = NUM_ID;
+    let key = -1;
+    if (s != DIGIT) {
+      const len = i - ts;
+      const hb = <i32>h & HASH_BITS;
+      const plain = (s & DIGIT) == 0 || (s & LETTERS) == 0;
+      let need = NEED_SHAPE;
+      if ((s & TRIGGER) == 0 && (plain || ((s & X_LETTER) == 0 && len < 36))) {
+        const e = findDigitsAsOne(ts, len, hb);
+        if (e >= 0) {
+          out = load<i32>(recAt + (e << 2) + 12);
+          key = e;
+          if (out == STRING_PATH) return AS_STRING;
+          need = out == UNSAFE ? NEED_EXACT : 0;
+        } else need = plain ? NEED_LEARN : NEED_SHAPE;
+      }
+      if (need != 0) {
+        pos = i;
+        setState(STATE_TOKEN_START, ts);
+        setState(STATE_TOKEN_END, i);
+        setState(STATE_SEEN, s);
+        setState(STATE_HASH, hb);
+        setState(STATE_NEED, need);
+        setState(STATE_KEY, key);
+        return NEED;
+      }
+    }
+    if (!push(out, key)) return AS_STRING;
+  }
+  setState(STATE_NODE, node);
+  setState(STATE_DEPTH, walking ? n : depth);
+  return n;
+}

@@ -1,0 +1,113 @@
+// The WebAssembly half of the fast lane (assembly/scan.ts, compiled into scan-wasm.ts): one
+// instance per FastLane, with a memory of its own that holds the byte-class tables, the ids of the
+// line, the line trie, the shapes table and room for input. JS reads and writes the same bytes
+// through the views below, so the tables are shared, never copied.
+//
+// The memory is sized once, for the memos' limits (FastLaneLimits), and never grows: growing would
+// detach every view. Pages nobody touched cost no RAM, so a limit reserves address space only.
+
+import { SCAN_WASM } from './scan-wasm.js';
+
+interface ScanExports {
+  layout(cls: number, scanCls: number, digit: number, ids: number, idsCap: number, nodes: number, edges: number, rec: number, arena: number, state: number): void;
+  scan(start: number, end: number, root: number, maxTokens: number, edgeMask: number, recMask: number): number;
+  resume(out: number, key: number, recMask: number): number;
+}
+
+/** scan() / resume() results other than a token count. */
+export const CORE_AS_STRING = -1;
+export const CORE_NEED = -2;
+/** What JS must work out about the token in the state block after CORE_NEED (assembly/scan.ts). */
+export const NEED_LEARN = 1;
+export const NEED_SHAPE = 2;
+export const NEED_EXACT = 3;
+/** Slots of the state block. */
+export const STATE_NODE = 0;
+export const STATE_DEPTH = 1;
+export const STATE_TOKEN_START = 2;
+export const STATE_TOKEN_END = 3;
+export const STATE_SEEN = 4;
+export const STATE_HASH = 5;
+export const STATE_NEED = 6;
+export const STATE_KEY = 7;
+
+export interface ScanCoreSizes {
+  /** Ids of a line: maxTokens + 2. */
+  ids: number;
+  /** Bytes for a line copied in from elsewhere (maxLineLength). */
+  scratch: number;
+  /** Trie nodes (4 i32 each) and edge slots (3 i32 each). */
+  nodes: number;
+  edgeSlots: number;
+  /** Shapes-table slots (4 i32 each) and key bytes (byte-table.ts). */
+  recSlots: number;
+  arena: number;
+  /** Bytes of input a reader can place in this memory (FastLane.inputBuffer). */
+  input: number;
+}
+
+const PAGE = 65536;
+const CLS_AT = 64;
+const SCAN_CLS_AT = 512; // u16[256]
+const DIGIT_AT = 1024;
+const STATE_AT = 1280;
+const IDS_AT = 2048;
+
+let compiled: WebAssembly.Module | undefined;
+
+export class ScanCore {
+  /** The memory's bytes; a view of them is a line scan() reads in place. */
+  readonly buffer: ArrayBuffer;
+  readonly u8: Uint8Array;
+  readonly state: Int32Array;
+  readonly ids: Int32Array;
+  readonly nodes: Int32Array;
+  readonly edges: Int32Array;
+  readonly rec: Int32Array;
+  readonly arena: Uint8Array;
+  /** Offsets in `u8` of the scratch line and of the input area. */
+  readonly scratchAt: number;
+  readonly inputAt: number;
+  readonly inputBytes: number;
+  readonly scan: ScanExports['scan'];
+  readonly resume: ScanExports['resume'];
+
+  constructor(sizes: ScanCoreSizes, cls: Uint8Array, scanCls: Uint16Array, digitAsOne: Uint8Array) {
+    let at = IDS_AT + 4 * sizes.ids;
+    const take = (bytes: number): number => {
+      const start = align(at);
+      at = start + bytes;
+      return start;
+    };
+    this.scratchAt = take(sizes.scratch);
+    const nodesAt = take(16 * sizes.nodes);
+    const edgesAt = take(12 * sizes.edgeSlots);
+    const recAt = take(16 * sizes.recSlots);
+    const arenaAt = take(sizes.arena);
+    this.inputAt = take(sizes.input);
+    this.inputBytes = sizes.input;
+    const pages = Math.ceil(at / PAGE);
+    const memory = new WebAssembly.Memory({ initial: pages, maximum: pages });
+    const buf = memory.buffer;
+    this.buffer = buf;
+    this.u8 = new Uint8Array(buf);
+    this.u8.set(cls, CLS_AT);
+    new Uint16Array(buf, SCAN_CLS_AT, 256).set(scanCls);
+    this.u8.set(digitAsOne, DIGIT_AT);
+    this.state = new Int32Array(buf, STATE_AT, 8);
+    this.ids = new Int32Array(buf, IDS_AT, sizes.ids);
+    this.nodes = new Int32Array(buf, nodesAt, 4 * sizes.nodes);
+    this.edges = new Int32Array(buf, edgesAt, 3 * sizes.edgeSlots);
+    this.rec = new Int32Array(buf, recAt, 4 * sizes.recSlots);
+    this.arena = new Uint8Array(buf, arenaAt, sizes.arena);
+    compiled ??= new WebAssembly.Module(Buffer.from(SCAN_WASM, 'base64'));
+    const exports = new WebAssembly.Instance(compiled, { env: { memory } }).exports as unknown as ScanExports;
+    exports.layout(CLS_AT, SCAN_CLS_AT, DIGIT_AT, IDS_AT, sizes.ids, nodesAt, edgesAt, recAt, arenaAt, STATE_AT);
+    this.scan = exports.scan;
+    this.resume = exports.resume;
+  }
+}
+
+function align(at: number): number {
+  return (at + 63) & ~63;
+}
