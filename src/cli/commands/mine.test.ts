@@ -287,3 +287,21 @@ test('an output that cannot be created exits 2 and names it', async () => {
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a write that fails (a full disk) exits 2 and names the output, whether it failed in the background or not', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'mine-cli-'));
+  try {
+    const input = join(dir, 'in.log');
+    const specs = makeTemplates(20, 3);
+    const r = seededRandom(4);
+    writeFileSync(input, Array.from({ length: 3000 }, () => renderLine(specs[Math.floor(r() * specs.length)]!, r)).join('\n') + '\n');
+    // /dev/full takes no byte: ENOSPC. Small chunks put many region writes on libuv's threads first.
+    for (const tuning of [{}, { readChunk: 4096, writeChunk: 8192 }] as MineTuning[]) {
+      const err = sink();
+      assert.equal(await runMine(['--input', input, '--output', '/dev/full'], { stdout: sink().stream, stderr: err.stream }, tuning), 2);
+      assert.equal(err.text(), "error: mine: cannot write '/dev/full': ENOSPC\n");
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

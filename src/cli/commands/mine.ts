@@ -153,8 +153,14 @@ export async function runMine(args: string[], io: MineIo, tuning: MineTuning = {
 
 const CSV_HEADER = Buffer.from('LineId,Content,EventId,EventTemplate\n');
 
-/** Bytes of CSV buffered before each write. */
-const WRITE_CHUNK = 4 << 20;
+/** Bytes of CSV buffered before each write: room for a pass-2 region's rows (about 2× its input). */
+const WRITE_CHUNK = 8 << 20;
+
+/**
+ * Input bytes per region in pass 2: small enough that a region's rows fit one output area, so that
+ * each is written while the next is built (CsvWriter's overlap), not in pieces along the way.
+ */
+const ROWS_CHUNK = 2 << 20;
 
 /**
  * Bytes per region handed to a worker thread: small enough that the thread that mines gets its
@@ -227,18 +233,23 @@ async function mineFile(path: string, opts: MineArgs, format: LogFormat | undefi
         if (fd !== undefined) closeSync(fd);
       }
     } else {
-      const w = new CsvWriter(readChunk, writeChunk, fd === undefined ? { stream: io.stdout } : { fd, path: opts.output });
+      // To a file, each region's rows are written on libuv's threads while the next region's are
+      // built (CsvWriter's overlap); to standard output, in order with back-pressure.
+      const rowsChunk = Math.min(readChunk, ROWS_CHUNK);
+      const w = fd === undefined
+        ? new CsvWriter(rowsChunk, writeChunk, { stream: io.stdout })
+        : new CsvWriter(rowsChunk, writeChunk, { fd, path: opts.output, position: 0 }, true);
       try {
         w.direct(CSV_HEADER);
         const rows = new CsvRows(lines.perLine, lines.count, tails, format);
         // The input chunk and the output buffer share one Buffer (CsvWriter), so a line's bytes
         // reach the output with one copyWithin.
-        await forEachRegion(path, readChunk, w, (_buf, end) => {
+        await forEachRegion(path, rowsChunk, w, (_buf, end) => {
           rows.region(w, end);
-          return w.drained();
+          return w.endRegion();
         });
       } finally {
-        w.close();
+        await w.close();
       }
     }
     if (opts.state !== undefined) writeFileSync(opts.state, JSON.stringify(miner.snapshot()));

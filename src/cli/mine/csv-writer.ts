@@ -1,7 +1,7 @@
 // The CSV that `log-gardener mine` writes (RFC 4180 quoting), built in the buffer the input is
 // read into, so a line's bytes reach the output with one copy.
 
-import { closeSync, writeSync } from 'node:fs';
+import { closeSync, write, writeSync } from 'node:fs';
 import { ReadBuffer } from './line-reader.js';
 
 /** Most digits a LineId has (rows are counted in a Uint32Array: below 2^32). */
@@ -44,33 +44,47 @@ export type CsvOut = { fd: number; path?: string; position?: number } | { stream
 
 /**
  * The CSV output, sharing its Buffer with the input chunk: input in [0, cap), pending output in
- * [cap, pos). (Node 20's Buffer.copy with ranges costs about four times a copyWithin per call,
+ * [area, pos). (Node 20's Buffer.copy with ranges costs about four times a copyWithin per call,
  * and pass 2 copies every line.) A full buffer goes to `out`.
+ *
+ * With `overlap` (a file written at known positions), the output has two areas after the input,
+ * and endRegion() hands a region's rows to libuv's threads to write while the next region's rows
+ * are built in the other area: the kernel's copy of the output then runs beside the JS, on a
+ * second core when there is one. A write that fails is reported at the next endRegion() or close().
  */
 export class CsvWriter extends ReadBuffer {
   pos: number;
   private blocked = false;
+  /** Start of the output area being filled. */
+  private area: number;
+  /** The write still running for the other area (overlap only). */
+  private writing: Promise<void> | undefined;
+  private failed: Error | undefined;
 
-  constructor(cap: number, private readonly size: number, private readonly out: CsvOut) {
-    super(cap + size);
+  constructor(cap: number, private readonly size: number, private readonly out: CsvOut, private readonly overlap = false) {
+    super(cap + (overlap ? 2 : 1) * size);
     this.cap = cap;
+    this.area = cap;
     this.pos = cap;
+    if (overlap && !('fd' in out && out.position !== undefined)) throw new Error('CsvWriter: overlap needs a file and a position');
   }
 
   override grow(carry: number): void {
     this.flush();
-    const grown = Buffer.allocUnsafe(this.cap * 2 + this.size);
+    const grown = Buffer.allocUnsafe(this.cap * 2 + (this.overlap ? 2 : 1) * this.size);
     this.buf.copy(grown, 0, 0, carry);
-    this.buf = grown;
+    this.buf = grown; // a write still running keeps the old buffer alive until it is done
     this.cap *= 2;
+    this.area = this.cap;
     this.pos = this.cap;
   }
 
   /** Whether `bytes` more fit at `pos` (after a flush if need be); no means: use direct(). */
   room(bytes: number): boolean {
-    if (this.pos + bytes <= this.buf.length) return true;
+    const end = this.area + this.size;
+    if (this.pos + bytes <= end) return true;
     this.flush();
-    return this.pos + bytes <= this.buf.length;
+    return this.pos + bytes <= end;
   }
 
   /** Writes `bytes` after what is pending, bypassing the buffer (for rows larger than it). */
@@ -80,9 +94,9 @@ export class CsvWriter extends ReadBuffer {
   }
 
   flush(): void {
-    if (this.pos === this.cap) return;
-    this.emit(this.buf.subarray(this.cap, this.pos), this.pos - this.cap);
-    this.pos = this.cap;
+    if (this.pos === this.area) return;
+    this.emit(this.buf.subarray(this.area, this.pos), this.pos - this.area);
+    this.pos = this.area;
   }
 
   private emit(bytes: Buffer, length: number): void {
@@ -99,21 +113,60 @@ export class CsvWriter extends ReadBuffer {
     }
   }
 
-  /** Resolves once a stream that asked for back-pressure has drained (checked once per chunk). */
-  drained(): Promise<void> | undefined {
+  /**
+   * Ends a region's rows. Resolves once the buffer may take the next region's: a stream that asked
+   * for back-pressure has drained, or (overlap) the other area's write is done. Undefined: at once.
+   */
+  endRegion(): Promise<void> | undefined {
+    if (this.overlap) return this.switchArea();
     if (!this.blocked) return undefined;
     this.blocked = false;
     const out = this.out as { stream: NodeJS.WritableStream };
     return new Promise<void>((resolve) => out.stream.once('drain', resolve));
   }
 
+  private switchArea(): Promise<void> | undefined {
+    if (this.failed !== undefined) throw this.failed;
+    const out = this.out as { fd: number; path?: string; position: number };
+    const length = this.pos - this.area;
+    const previous = this.writing;
+    if (length > 0) {
+      const at = out.position;
+      out.position += length;
+      // Caught at once (no unhandled rejection), reported by the next endRegion() or close().
+      this.writing = writeAt(out.fd, this.buf, this.area, length, at, out.path).catch((err: Error) => {
+        this.failed ??= err;
+      });
+      this.area = this.area === this.cap ? this.cap + this.size : this.cap;
+      this.pos = this.area;
+    }
+    return previous;
+  }
+
   /** Writes what is pending and closes the output file (a stream is left open, as given). */
-  close(): void {
+  async close(): Promise<void> {
     try {
+      await this.writing;
+      if (this.failed !== undefined) throw this.failed;
       this.flush();
     } finally {
       if ('fd' in this.out) closeSync(this.out.fd);
     }
+  }
+}
+
+/** writeAll on libuv's threads: `length` bytes of `bytes` from `from`, at `position` of the file. */
+async function writeAt(fd: number, bytes: Buffer, from: number, length: number, position: number, path?: string): Promise<void> {
+  try {
+    for (let off = 0; off < length;) {
+      const { bytesWritten } = await new Promise<{ bytesWritten: number }>((resolve, reject) => {
+        write(fd, bytes, from + off, length - off, position + off, (err, bytesWritten) => (err ? reject(err) : resolve({ bytesWritten })));
+      });
+      off += bytesWritten;
+    }
+  } catch (err) {
+    (err as NodeJS.ErrnoException).path ??= path;
+    throw err;
   }
 }
 
