@@ -52,7 +52,7 @@ let nodesAt = 0; // i32[4 * nodes]
 let edgesAt = 0; // i32[3 * slots]
 let recAt = 0; // i32[4 * slots] (byte-table.ts)
 let arenaAt = 0; // u8[]
-let stateAt = 0; // i32[8]: what JS reads after a call (see STATE_*)
+let stateAt = 0; // i32[9]: what JS reads after a call (see STATE_*)
 
 // The scan in progress (kept across NEED).
 let pos = 0;
@@ -76,6 +76,24 @@ const STATE_SEEN = 4;
 const STATE_HASH = 5;
 const STATE_NEED = 6;
 const STATE_KEY = 7;
+const STATE_BATCH_POS = 8; // scanLines: where the next line starts
+
+// scanLines records, three i32 per line: what it found, and the line's trimmed bytes [s, e).
+const LINE_STRING = -1; // the string path must take it (JS decodes and trim()s it)
+const LINE_AGAIN = -2; // masked, but the trie does not hold the whole line: JS scans it again
+
+// The batch in progress (kept across NEED).
+let batchPos = 0;
+let batchEnd = 0;
+let batchRoot = 0;
+let maxLength = 0;
+let outAt = 0;
+let outCap = 0;
+let outCount = 0;
+let lineStart = 0;
+let lineStop = 0;
+/** Whether run() is scanning for scanLines, where a '\n' ends the line (scan() has no '\n' inside). */
+let batching = false;
 
 export function layout(cls: i32, scanCls: i32, digit: i32, ids: i32, idsCapacity: i32, nodes: i32, edges: i32, rec: i32, arena: i32, state: i32): void {
   clsAt = cls;
@@ -149,6 +167,7 @@ function child(nd: i32, id: i32): i32 {
  * or NEED (see above); the state block then holds the node and depth, or the token in question.
  */
 export function scan(start: i32, end: i32, root: i32, maxTok: i32, edges: i32, records: i32): i32 {
+  batching = false;
   pos = start;
   lineEnd = end;
   n = 0;
@@ -194,7 +213,9 @@ function run(): i32 {
   const end = lineEnd;
   let i = pos;
   while (i < end) {
-    if (cls(load<u8>(i)) == SPACE) {
+    const c0 = <i32>load<u8>(i);
+    if (cls(c0) == SPACE) {
+      if (c0 == 10 && batching) break; // scanLines: the line ends here
       i++;
       continue;
     }
@@ -260,7 +281,93 @@ function run(): i32 {
     }
     if (!push(out, key)) return AS_STRING;
   }
+  pos = i;
   setState(STATE_NODE, node);
   setState(STATE_DEPTH, walking ? n : depth);
   return n;
+}
+
+/** Whether `c` is ASCII white space as String.prototype.trim() sees it: TAB, LF, VT, FF, CR, space. */
+// @ts-expect-error: decorator
+@inline function isSpace(c: i32): bool {
+  return c == 32 || (c >= 9 && c <= 13);
+}
+
+/**
+ * Masks the lines of [start, end) (whole lines, each ending with '\n' but perhaps the last) from
+ * trie node `root`, and records each at `out` (three i32: the trie node of the whole line,
+ * LINE_STRING or LINE_AGAIN, then the line's bytes trimmed of ASCII white space), up to `cap`
+ * lines. Returns how many it recorded (the state block says where it stopped), or NEED: JS then
+ * works out the token and calls resumeLines(). A line is trimmed and sent to the string path as
+ * Miner.addBytes would: ends that are not ASCII, or more than `maxLen` bytes.
+ */
+export function scanLines(start: i32, end: i32, root: i32, maxTok: i32, maxLen: i32, edges: i32, records: i32, out: i32, cap: i32): i32 {
+  batchPos = start;
+  batchEnd = end;
+  batchRoot = root;
+  maxTokens = maxTok;
+  maxLength = maxLen;
+  edgeMask = edges;
+  recMask = records;
+  outAt = out;
+  outCap = cap;
+  outCount = 0;
+  batching = true;
+  return lines();
+}
+
+/** resume() for scanLines. */
+export function resumeLines(out: i32, key: i32, records: i32): i32 {
+  recMask = records;
+  if (out == STRING_PATH || !push(out, key)) endLine(AS_STRING);
+  else {
+    const r = run();
+    if (r == NEED) return NEED;
+    endLine(r);
+  }
+  return lines();
+}
+
+function record(what: i32): void {
+  const at = outAt + outCount * 12;
+  store<i32>(at, what);
+  store<i32>(at + 4, lineStart);
+  store<i32>(at + 8, lineStop);
+  outCount++;
+}
+
+/**
+ * Records the line run() was scanning. The scan stopped at its '\n' (or the end), or, for the
+ * string path, anywhere in it. The line is then trimmed as addBytes' caller trims it.
+ */
+function endLine(r: i32): void {
+  let nl = pos;
+  while (nl < batchEnd && load<u8>(nl) != 10) nl++;
+  batchPos = nl + 1;
+  let s = lineStart;
+  let e = nl;
+  while (s < e && isSpace(load<u8>(s))) s++;
+  while (e > s && isSpace(load<u8>(e - 1))) e--;
+  lineStart = s;
+  lineStop = e;
+  // A line with ends that are not ASCII holds a non-ASCII token: the scan said AS_STRING.
+  record(r < 0 || e - s > maxLength ? LINE_STRING : walking ? node : LINE_AGAIN);
+}
+
+function lines(): i32 {
+  const end = batchEnd;
+  while (batchPos < end && outCount < outCap) {
+    lineStart = batchPos;
+    pos = batchPos;
+    lineEnd = end;
+    n = 0;
+    node = batchRoot;
+    walking = true;
+    depth = 0;
+    const r = run();
+    if (r == NEED) return NEED;
+    endLine(r);
+  }
+  setState(STATE_BATCH_POS, batchPos < end ? batchPos : end);
+  return outCount;
 }

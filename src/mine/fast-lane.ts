@@ -23,7 +23,7 @@
 
 import { BytesTable, DIGIT_AS_ONE, maxSlots } from './byte-table.js';
 import { LineTrie, ROOT_ROOM, maxEdgeSlots } from './line-trie.js';
-import { CORE_NEED, NEED_EXACT, NEED_SHAPE, STATE_DEPTH, STATE_HASH, STATE_NEED, STATE_NODE, STATE_SEEN, STATE_TOKEN_END, STATE_TOKEN_START, ScanCore } from './scan-core.js';
+import { CORE_NEED, NEED_EXACT, NEED_SHAPE, STATE_BATCH_POS, STATE_DEPTH, STATE_HASH, STATE_NEED, STATE_NODE, STATE_SEEN, STATE_TOKEN_END, STATE_TOKEN_START, ScanCore } from './scan-core.js';
 import type { Cluster, Leaf } from './cluster.js';
 import { LEAD, TRAIL, maskToken, typed } from './mask.js';
 import { COARSE_FILL, PATH_MARK, URL_MARK, UUID_MARK, coarseByte, hexClass, tokenShape, uuidCode } from './token-shape.js';
@@ -61,6 +61,9 @@ const W_TRUE = word4('true');
 const W_ALSE = word4('alse');
 const W_NULL = word4('null');
 const MONTHS = new Set(['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']);
+
+/** Lines per scanLines() call: enough that the call costs nothing per line, few enough to stay in cache. */
+const LINE_RECORDS = 2048;
 
 /** A shape whose masked form depends on more than the shape: look the token up by its bytes. */
 const UNSAFE = -1;
@@ -106,11 +109,13 @@ export class FastLane {
   private needsClear = false;
   /** Times the memos were full and started over (bounded memory, see FastLaneLimits). */
   resets = 0;
+  /** Where the last scanLines() stopped (an offset in its buffer). */
+  batchEnd = 0;
 
   constructor(maxTokens: number, maxLineLength: number, limits: FastLaneLimits = DEFAULT_LANE_LIMITS) {
     const arena = limits.maxShapes * 32;
     this.core = new ScanCore(
-      { ids: maxTokens + 2, scratch: maxLineLength, nodes: limits.maxLines + ROOT_ROOM, edgeSlots: maxEdgeSlots(limits.maxLines), recSlots: maxSlots(limits.maxShapes), arena, input: limits.inputBytes },
+      { ids: maxTokens + 2, lines: LINE_RECORDS, scratch: maxLineLength, nodes: limits.maxLines + ROOT_ROOM, edgeSlots: maxEdgeSlots(limits.maxLines), recSlots: maxSlots(limits.maxShapes), arena, input: limits.inputBytes },
       CLS, SCAN_CLS, DIGIT_AS_ONE,
     );
     this.ids = this.core.ids;
@@ -152,6 +157,48 @@ export class FastLane {
     this.node = core.state[STATE_NODE] as number;
     this.depth = core.state[STATE_DEPTH] as number;
     return r;
+  }
+
+  /**
+   * Masks every line of `b[start, end)` (whole lines, '\n'-separated; `b` must be in this lane's
+   * memory, see inputBuffer) as scan() would, until `lineRecords` lines are recorded in `records`:
+   * per line the trie node of the whole masked line, or LINE_STRING (the string path takes it) or
+   * LINE_AGAIN (the trie does not hold all of it: scan it again on its own), then its bytes
+   * [s, e), ASCII-trimmed, as offsets in `b`. Returns how many; `batchEnd` is where it stopped.
+   * One call into WebAssembly per batch instead of one per line: the caller's loop over the
+   * records only looks the nodes' outcomes up.
+   */
+  scanLines(b: Uint8Array, start: number, end: number, partition: number, maxTokens: number, maxLineLength: number): number {
+    if (this.needsClear) this.clear();
+    const core = this.core;
+    const base = b.byteOffset;
+    let root = this.lines.root(partition);
+    if (root < 0) {
+      this.clear(); // no room for another partition's root: start over now, between lines
+      root = this.lines.root(partition);
+    }
+    let r = core.scanLines(base + start, base + end, root, maxTokens, maxLineLength, this.lines.edgeMask, this.shapes.mask, core.linesAt, LINE_RECORDS);
+    while (r === CORE_NEED) r = core.resumeLines(this.settleToken(), -1, this.shapes.mask);
+    const rec = core.lines;
+    for (let k = 1; k < 3 * r; k += 3) rec[k] = (rec[k] as number) - base;
+    for (let k = 2; k < 3 * r; k += 3) rec[k] = (rec[k] as number) - base;
+    this.batchEnd = (core.state[STATE_BATCH_POS] as number) - base;
+    return r;
+  }
+
+  /** scanLines' records (see there). */
+  get records(): Int32Array {
+    return this.core.lines;
+  }
+
+  /** Whether `b` lies in this lane's memory, where scan() and scanLines() read it in place. */
+  holds(b: Uint8Array): boolean {
+    return b.buffer === this.core.buffer;
+  }
+
+  /** The outcome remembered for the whole masked line at trie `node`, if still valid at `epoch`. */
+  terminalAt(node: number, epoch: number): Cluster | undefined {
+    return this.lines.terminal(node, epoch);
   }
 
   /**

@@ -8,7 +8,8 @@ import { type MinerConfig, resolveConfig } from './config.js';
 import { canonicalToken, renderToken, WILDCARD } from './markers.js';
 import { lastConflicts, lastNeedsWiden, mismatches, similarity, subsumes, widen } from './similarity.js';
 import { findSiblings } from './siblings.js';
-import { FastLane } from './fast-lane.js';
+import { FastLane, type FastLaneLimits } from './fast-lane.js';
+import { LINE_STRING } from './scan-core.js';
 import type { MaskedLine } from './line-scanner.js';
 import { tokenizeInto } from './tokenize.js';
 import { type Root, type TreeChanges, findLeaf, leafFor, leavesUnder } from './tree.js';
@@ -72,7 +73,8 @@ export class Miner implements TemplateMiner {
   /** addBytes' scratch outcome, before the fast lane remembers it. */
   private readonly outcome: Outcome = { cluster: undefined, leaf: undefined, stamp: -1 };
 
-  constructor(config?: Partial<MinerConfig>) {
+  /** `laneLimits` bound the fast lane's memos (tests make them tiny so that they start over). */
+  constructor(config?: Partial<MinerConfig>, private readonly laneLimits?: FastLaneLimits) {
     this.config = resolveConfig(config);
     this.levels = Math.max(0, this.config.depth - 2);
   }
@@ -104,7 +106,7 @@ export class Miner implements TemplateMiner {
     // A partition is created only for a line that is mined (as add() does); until then the lane
     // knows it by the ordinal it will get.
     const known = partition === this.lastPartition?.key ? this.lastPartition : this.partitions.get(partition);
-    const lane = (this.lane ??= new FastLane(this.config.maxTokens, this.config.maxLineLength));
+    const lane = this.fastLane();
     const ordinal = known?.ordinal ?? this.partitions.size;
     const n = end - start > this.config.maxLineLength ? -1 : lane.scan(bytes, start, end, ordinal, this.config.maxTokens);
     if (n < 0) return this.add(utf8(bytes, start, end), partition);
@@ -122,11 +124,52 @@ export class Miner implements TemplateMiner {
   }
 
   /**
+   * addBytes for every line of `bytes[start, end)` — whole lines, '\n'-separated, each trimmed of
+   * ASCII white space first, and one whose ends are not ASCII decoded and trim()med, as the
+   * `mine` command reads a file — handing each line's id to `sink` in order. Same ids, same state.
+   * `bytes` must come from inputBuffer(); returns false (and does nothing) for any other buffer.
+   * The lines are masked in batches inside the fast lane; only a line whose remembered outcome
+   * does not hold is scanned again on its own.
+   */
+  addLines(bytes: Uint8Array, start: number, end: number, sink: { push(id: string): void }): boolean {
+    const lane = this.lane;
+    if (lane === undefined || !lane.holds(bytes)) return false;
+    const rec = lane.records;
+    for (let pos = start; pos < end; pos = lane.batchEnd) {
+      const known = this.lastPartition?.key === '' ? this.lastPartition : this.partitions.get('');
+      const count = lane.scanLines(bytes, pos, end, known?.ordinal ?? this.partitions.size, this.config.maxTokens, this.config.maxLineLength);
+      const resets = lane.resets; // a rescan below may start the memos over: later nodes are then void
+      for (let k = 0; k < 3 * count; k += 3) {
+        const what = rec[k] as number;
+        const s = rec[k + 1] as number;
+        const e = rec[k + 2] as number;
+        if (what === LINE_STRING) {
+          sink.push(this.add(utf8(bytes, s, e).trim()));
+          continue;
+        }
+        const hit = what >= 0 && lane.resets === resets ? lane.terminalAt(what, this.epoch) : undefined;
+        if (hit === undefined) {
+          sink.push(this.addBytes(bytes, s, e));
+          continue;
+        }
+        this.counters.lines++;
+        this.tick++;
+        sink.push(this.count(hit));
+      }
+    }
+    return true;
+  }
+
+  /**
    * A buffer of `size` bytes in the fast lane's memory (undefined if it has no room for that many):
    * lines that addBytes is given in it are scanned where they lie, instead of being copied in.
    */
   inputBuffer(size: number): Buffer | undefined {
-    return (this.lane ??= new FastLane(this.config.maxTokens, this.config.maxLineLength)).inputBuffer(size);
+    return this.fastLane().inputBuffer(size);
+  }
+
+  private fastLane(): FastLane {
+    return (this.lane ??= new FastLane(this.config.maxTokens, this.config.maxLineLength, this.laneLimits));
   }
 
   /**

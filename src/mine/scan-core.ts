@@ -12,6 +12,8 @@ interface ScanExports {
   layout(cls: number, scanCls: number, digit: number, ids: number, idsCap: number, nodes: number, edges: number, rec: number, arena: number, state: number): void;
   scan(start: number, end: number, root: number, maxTokens: number, edgeMask: number, recMask: number): number;
   resume(out: number, key: number, recMask: number): number;
+  scanLines(start: number, end: number, root: number, maxTokens: number, maxLength: number, edgeMask: number, recMask: number, out: number, cap: number): number;
+  resumeLines(out: number, key: number, recMask: number): number;
 }
 
 /** scan() / resume() results other than a token count. */
@@ -30,6 +32,10 @@ export const STATE_SEEN = 4;
 export const STATE_HASH = 5;
 export const STATE_NEED = 6;
 export const STATE_KEY = 7;
+export const STATE_BATCH_POS = 8;
+/** scanLines records (three i32 per line: this or a trie node, then the trimmed line's bytes). */
+export const LINE_STRING = -1;
+export const LINE_AGAIN = -2;
 
 export interface ScanCoreSizes {
   /** Ids of a line: maxTokens + 2. */
@@ -44,6 +50,8 @@ export interface ScanCoreSizes {
   arena: number;
   /** Bytes of input a reader can place in this memory (FastLane.inputBuffer). */
   input: number;
+  /** Lines scanLines records per call. */
+  lines: number;
 }
 
 const PAGE = 65536;
@@ -65,12 +73,17 @@ export class ScanCore {
   readonly edges: Int32Array;
   readonly rec: Int32Array;
   readonly arena: Uint8Array;
+  /** scanLines records, and their offset in memory. */
+  readonly lines: Int32Array;
+  readonly linesAt: number;
   /** Offsets in `u8` of the scratch line and of the input area. */
   readonly scratchAt: number;
   readonly inputAt: number;
   readonly inputBytes: number;
   readonly scan: ScanExports['scan'];
   readonly resume: ScanExports['resume'];
+  readonly scanLines: ScanExports['scanLines'];
+  readonly resumeLines: ScanExports['resumeLines'];
 
   constructor(sizes: ScanCoreSizes, cls: Uint8Array, scanCls: Uint16Array, digitAsOne: Uint8Array) {
     let at = IDS_AT + 4 * sizes.ids;
@@ -84,6 +97,7 @@ export class ScanCore {
     const edgesAt = take(12 * sizes.edgeSlots);
     const recAt = take(16 * sizes.recSlots);
     const arenaAt = take(sizes.arena);
+    this.linesAt = take(12 * sizes.lines);
     this.inputAt = take(sizes.input);
     this.inputBytes = sizes.input;
     const pages = Math.ceil(at / PAGE);
@@ -94,17 +108,20 @@ export class ScanCore {
     this.u8.set(cls, CLS_AT);
     new Uint16Array(buf, SCAN_CLS_AT, 256).set(scanCls);
     this.u8.set(digitAsOne, DIGIT_AT);
-    this.state = new Int32Array(buf, STATE_AT, 8);
+    this.state = new Int32Array(buf, STATE_AT, 9);
     this.ids = new Int32Array(buf, IDS_AT, sizes.ids);
     this.nodes = new Int32Array(buf, nodesAt, 4 * sizes.nodes);
     this.edges = new Int32Array(buf, edgesAt, 3 * sizes.edgeSlots);
     this.rec = new Int32Array(buf, recAt, 4 * sizes.recSlots);
     this.arena = new Uint8Array(buf, arenaAt, sizes.arena);
+    this.lines = new Int32Array(buf, this.linesAt, 3 * sizes.lines);
     compiled ??= new WebAssembly.Module(Buffer.from(SCAN_WASM, 'base64'));
     const exports = new WebAssembly.Instance(compiled, { env: { memory } }).exports as unknown as ScanExports;
     exports.layout(CLS_AT, SCAN_CLS_AT, DIGIT_AT, IDS_AT, sizes.ids, nodesAt, edgesAt, recAt, arenaAt, STATE_AT);
     this.scan = exports.scan;
     this.resume = exports.resume;
+    this.scanLines = exports.scanLines;
+    this.resumeLines = exports.resumeLines;
   }
 }
 

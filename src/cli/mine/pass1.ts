@@ -21,6 +21,14 @@ export interface Unmatched {
 
 /** Mines the lines of `buf[0, end)`; `sizes`, if given, counts their Content fields' bytes (no format). */
 export function mineRegion(buf: Buffer, end: number, format: LogFormat | undefined, miner: Miner, lines: LineIds, unmatched: Unmatched, sizes?: FieldBytes): void {
+  if (format === undefined && sizes === undefined) {
+    // The same lines, mined in batches where the buffer is the miner's own memory (inputBuffer).
+    const before = lines.count;
+    if (miner.addLines(buf, 0, end, lines)) {
+      unmatched.physical += lines.count - before;
+      return;
+    }
+  }
   const valid = isUtf8(buf.subarray(0, end));
   sizes?.region();
   let pos = 0;
