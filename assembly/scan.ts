@@ -37,6 +37,20 @@ const STRING_PATH = -2; // a word that sends the line to the string path (true /
 const AS_STRING = -1;
 const NEED = -2;
 
+/** viaShape(): the shapes table does not hold the shape (JS learns it). */
+const SHAPE_MISS = -100;
+
+// Marks and fills of shapes (token-shape.ts).
+const COARSE_FILL = 104;
+const UUID_MARK = 0x8f;
+const PATH_MARK = 0x90;
+const URL_MARK = 0x91;
+
+// The last four letters, lower-cased, 7 bits each: "true", "alse" (false), "null" (fast-lane.ts).
+const W_TRUE = (116 << 21) | (114 << 14) | (117 << 7) | 101;
+const W_ALSE = (97 << 21) | (108 << 14) | (115 << 7) | 101;
+const W_NULL = (110 << 21) | (117 << 14) | (108 << 7) | 108;
+
 // What JS must work out for the token [tokenStart, pos) after NEED (fast-lane.ts, `settleToken`).
 const NEED_LEARN = 1; // plain token, not in the shapes table: learn it
 const NEED_SHAPE = 2; // letters and digits, not found by its bytes: build its shape
@@ -53,6 +67,9 @@ let edgesAt = 0; // i32[3 * slots]
 let recAt = 0; // i32[4 * slots] (byte-table.ts)
 let arenaAt = 0; // u8[]
 let stateAt = 0; // i32[9]: what JS reads after a call (see STATE_*)
+let leadAt = 0; // u8[128]: what masking strips before a value (mask.ts, LEAD)
+let trailAt = 0; // u8[128]: and after it (TRAIL)
+let shapeAt = 0; // u8[]: the shape being built
 
 // The scan in progress (kept across NEED).
 let pos = 0;
@@ -92,10 +109,15 @@ let outCap = 0;
 let outCount = 0;
 let lineStart = 0;
 let lineStop = 0;
+/** The line is too long if a token ends past this (scan(): its end; scanLines: maxLength bytes in). */
+let lineLimit = 0;
 /** Whether run() is scanning for scanLines, where a '\n' ends the line (scan() has no '\n' inside). */
 let batching = false;
 
-export function layout(cls: i32, scanCls: i32, digit: i32, ids: i32, idsCapacity: i32, nodes: i32, edges: i32, rec: i32, arena: i32, state: i32): void {
+export function layout(cls: i32, scanCls: i32, digit: i32, ids: i32, idsCapacity: i32, nodes: i32, edges: i32, rec: i32, arena: i32, state: i32, lead: i32, trail: i32, shape: i32): void {
+  leadAt = lead;
+  trailAt = trail;
+  shapeAt = shape;
   clsAt = cls;
   scanClsAt = scanCls;
   digitAt = digit;
@@ -168,6 +190,7 @@ function child(nd: i32, id: i32): i32 {
  */
 export function scan(start: i32, end: i32, root: i32, maxTok: i32, edges: i32, records: i32): i32 {
   batching = false;
+  lineLimit = end;
   pos = start;
   lineEnd = end;
   n = 0;
@@ -251,6 +274,9 @@ function run(): i32 {
       h = (h ^ <u32>load<u8>(digitAt + c)) * FNV_PRIME;
     }
     if ((s & NON_ASCII) != 0) return AS_STRING;
+    // scanLines: a token past maxLength bytes of the trimmed line makes it too long for the lane
+    // (and shapes are built in room for a line of maxLength).
+    if (i > lineLimit) return AS_STRING;
     seen = s;
     let out = NUM_ID;
     let key = -1;
@@ -267,6 +293,15 @@ function run(): i32 {
           if (out == STRING_PATH) return AS_STRING;
           need = out == UNSAFE ? NEED_EXACT : 0;
         } else need = plain ? NEED_LEARN : NEED_SHAPE;
+      }
+      if (need == NEED_SHAPE) {
+        const v = viaShape(ts, i, s);
+        if (v == UNSAFE) need = NEED_EXACT;
+        else if (v != SHAPE_MISS) {
+          if (v == STRING_PATH) return AS_STRING;
+          out = v;
+          need = 0;
+        }
       }
       if (need != 0) {
         pos = i;
@@ -358,6 +393,9 @@ function lines(): i32 {
   const end = batchEnd;
   while (batchPos < end && outCount < outCap) {
     lineStart = batchPos;
+    let s = batchPos;
+    while (s < end && isSpace(load<u8>(s)) && load<u8>(s) != 10) s++;
+    lineLimit = s + maxLength;
     pos = batchPos;
     lineEnd = end;
     n = 0;
@@ -370,4 +408,244 @@ function lines(): i32 {
   }
   setState(STATE_BATCH_POS, batchPos < end ? batchPos : end);
   return outCount;
+}
+
+// ---- Shapes (fast-lane.ts: viaShape and the functions below it, one for one) ----
+
+/**
+ * The masked id of the token [ts, te) whose shape must be built (a path character, or letters
+ * with digits), looked up in the shapes table: SHAPE_MISS if the table does not hold the shape,
+ * STRING_PATH if the token holds true / false / null, UNSAFE if the shape says "look me up by my
+ * exact bytes".
+ */
+function viaShape(ts: i32, te: i32, seen: i32): i32 {
+  let w = 0;
+  if ((seen & TRIGGER) != 0) w = pathShape(ts, te);
+  else if (te - ts >= 36) w = uuidShape(ts, te);
+  let hs: i32;
+  if (w > 0) hs = hashBytes(shapeAt, w) & HASH_BITS;
+  else {
+    w = shapeOf(ts, te);
+    if (w < 0) return STRING_PATH;
+    hs = shapeHash;
+  }
+  const e = findExact(shapeAt, w, hs);
+  return e >= 0 ? load<i32>(recAt + (e << 2) + 12) : SHAPE_MISS;
+}
+
+/** Record index of the key [from, from + len) stored as it is, or -1 (byte-table.ts, `find`). */
+function findExact(from: i32, len: i32, h: i32): i32 {
+  for (let s = h & recMask; ; s = (s + 1) & recMask) {
+    const r = s << 2;
+    const l = load<i32>(recAt + (r << 2) + 8);
+    if (l == 0) return -1;
+    if (load<i32>(recAt + (r << 2)) != h || l != len + 1) continue;
+    const d = arenaAt + load<i32>(recAt + (r << 2) + 4) - from;
+    let k = from;
+    const to = from + len;
+    while (k < to && load<u8>(d + k) == load<u8>(k)) k++;
+    if (k == to) return r;
+  }
+  return -1; // not reached: the table is never full
+}
+
+function hashBytes(from: i32, len: i32): i32 {
+  let h: u32 = FNV_OFFSET;
+  for (let k = from; k < from + len; k++) h = (h ^ <u32>load<u8>(k)) * FNV_PRIME;
+  return <i32>h;
+}
+
+let shapeHash = 0;
+let coreStart = 0;
+let coreEnd = 0;
+
+// @ts-expect-error: decorator
+@inline function isLetter(k: i32): bool {
+  return k == LETTER || k == HEX_LOWER || k == HEX_UPPER;
+}
+
+function shapeOf(ts: i32, te: i32): i32 {
+  const sh = shapeAt;
+  let w = 0;
+  let runStart = -1;
+  let runW = 0;
+  let runDigit = false;
+  let runLetter = false;
+  let last4 = 0;
+  let h: u32 = FNV_OFFSET;
+  let dirty = false;
+  for (let i = ts; i < te; i++) {
+    const c = <i32>load<u8>(i);
+    const k = cls(c);
+    if (k == DIGIT) {
+      store<u8>(sh + w++, 49);
+      h = (h ^ 49) * FNV_PRIME;
+      last4 = 0;
+      if (runStart < 0) {
+        runStart = i;
+        runW = w - 1;
+        runLetter = false;
+      }
+      runDigit = true;
+      continue;
+    }
+    store<u8>(sh + w++, c);
+    h = (h ^ <u32>c) * FNV_PRIME;
+    if (isLetter(k)) {
+      if (runStart < 0) {
+        runStart = i;
+        runW = w - 1;
+        runDigit = false;
+      }
+      runLetter = true;
+      last4 = ((last4 << 7) | (c | 32)) & 0xfffffff;
+      if (last4 == W_TRUE || last4 == W_ALSE || last4 == W_NULL) return -1;
+      continue;
+    }
+    if (runStart >= 0) {
+      if (runDigit && runLetter) {
+        w = mixedRun(runStart, i, runW);
+        store<u8>(sh + w++, c);
+        dirty = true;
+      }
+      runStart = -1;
+    }
+    last4 = 0;
+  }
+  if (runStart >= 0 && runDigit && runLetter) {
+    w = mixedRun(runStart, te, runW);
+    dirty = true;
+  }
+  shapeHash = (dirty ? hashBytes(sh, w) : <i32>h) & HASH_BITS;
+  return w;
+}
+
+function pathShape(ts: i32, te: i32): i32 {
+  unwrap(ts, te);
+  const s = coreStart;
+  const e = coreEnd;
+  let mark = 0;
+  if (load<u8>(s) == 47) {
+    let slashes = 0;
+    for (let q = s; q < e; q++) {
+      const c = load<u8>(q);
+      if (c == 61) return 0;
+      if (c == 47) {
+        if (q > s && load<u8>(q - 1) == 47) return 0;
+        slashes++;
+      }
+    }
+    if (slashes < 2) return 0;
+    mark = PATH_MARK;
+  } else {
+    if (!isLetter(cls(load<u8>(s)))) return 0;
+    let q = s + 1;
+    for (; q < e; q++) {
+      const c = <i32>load<u8>(q);
+      const t = cls(c);
+      if (!(t == DIGIT || isLetter(t) || c == 43 || c == 46 || c == 45)) break;
+    }
+    if (!(q + 3 < e && load<u8>(q) == 58 && load<u8>(q + 1) == 47 && load<u8>(q + 2) == 47)) return 0;
+    mark = URL_MARK;
+  }
+  return wrappedMark(ts, te, mark, -1);
+}
+
+function unwrap(ts: i32, te: i32): void {
+  let s = ts;
+  while (s < te && load<u8>(s) < 128 && load<u8>(leadAt + load<u8>(s)) == 1) s++;
+  let e = te;
+  while (e > s && load<u8>(e - 1) < 128 && load<u8>(trailAt + load<u8>(e - 1)) == 1) e--;
+  coreStart = s;
+  coreEnd = e;
+}
+
+function wrappedMark(ts: i32, te: i32, mark: i32, code: i32): i32 {
+  const sh = shapeAt;
+  let w = 0;
+  for (let q = ts; q < coreStart; q++) store<u8>(sh + w++, load<u8>(q));
+  store<u8>(sh + w++, mark);
+  if (code >= 0) store<u8>(sh + w++, code);
+  for (let q = coreEnd; q < te; q++) store<u8>(sh + w++, load<u8>(q));
+  return w;
+}
+
+function uuidShape(ts: i32, te: i32): i32 {
+  unwrap(ts, te);
+  const s = coreStart;
+  const e = coreEnd;
+  if (e - s != 36 || load<u8>(s + 8) != 45 || load<u8>(s + 13) != 45 || load<u8>(s + 18) != 45 || load<u8>(s + 23) != 45) return 0;
+  let digit = false;
+  let upper = false;
+  for (let q = s; q < e; q++) {
+    if (q == s + 8 || q == s + 13 || q == s + 18 || q == s + 23) continue;
+    const t = cls(load<u8>(q));
+    if (t == DIGIT) digit = true;
+    else if (t == HEX_UPPER) upper = true;
+    else if (t != HEX_LOWER) return 0;
+  }
+  const code = 0x80 | (cls(load<u8>(s)) == HEX_LOWER ? 1 : 0) | (cls(load<u8>(e - 1)) == DIGIT ? 2 : 0) | (upper ? 4 : 0) | (digit ? 8 : 0);
+  return wrappedMark(ts, te, UUID_MARK, code);
+}
+
+function allHex(from: i32, to: i32): bool {
+  for (let q = from; q < to; q++) {
+    const t = cls(load<u8>(q));
+    if (t != DIGIT && t != HEX_LOWER && t != HEX_UPPER) return false;
+  }
+  return true;
+}
+
+// @ts-expect-error: decorator
+@inline function hexClass(c: i32): i32 {
+  return c >= 48 && c <= 57 ? 49 : c >= 97 && c <= 102 ? 97 : 65;
+}
+
+function mixedRun(s: i32, e: i32, w0: i32): i32 {
+  const sh = shapeAt;
+  let w = w0;
+  let k = s;
+  while (k < e && cls(load<u8>(k)) == DIGIT) k++;
+  let unit = k > s;
+  for (let q = k; unit && q < e; q++) if (cls(load<u8>(q)) == DIGIT) unit = false;
+  if (unit) {
+    for (let q = s; q < e; q++) {
+      const c = <i32>load<u8>(q);
+      store<u8>(sh + w++, q < k && !(c == 48 && q + 1 < e && (<i32>load<u8>(q + 1) | 32) == 120) ? 49 : c);
+    }
+    return w;
+  }
+  const hex0x = load<u8>(s) == 48 && (<i32>load<u8>(s + 1) | 32) == 120 && e - s > 2 && allHex(s + 2, e);
+  if (hex0x || allHex(s, e)) {
+    let from = s;
+    if (hex0x) {
+      store<u8>(sh + w++, 48);
+      store<u8>(sh + w++, load<u8>(s + 1));
+      from = s + 2;
+    }
+    let digits = 0;
+    let lower = false;
+    let upper = false;
+    for (let q = from; q < e; q++) {
+      const t = cls(load<u8>(q));
+      if (t == DIGIT) digits++;
+      else if (t == HEX_LOWER) lower = true;
+      else upper = true;
+    }
+    store<u8>(sh + w++, hexClass(load<u8>(from)));
+    for (let q = from + 1; q < e - 1; q++) store<u8>(sh + w++, COARSE_FILL);
+    if (e - from >= 2) store<u8>(sh + w++, hexClass(load<u8>(e - 1)));
+    const letters = e - from - digits;
+    store<u8>(sh + w++, 0x80 | min(digits, 2) | (min(letters, 2) << 2) | (lower ? 16 : 0) | (upper ? 32 : 0));
+    return w;
+  }
+  for (let q = s; q < e; q++) {
+    const c = <i32>load<u8>(q);
+    const t = cls(c);
+    if (t == DIGIT) store<u8>(sh + w++, c == 48 && q + 1 < e && (<i32>load<u8>(q + 1) | 32) == 120 ? 48 : 49);
+    else if (t == HEX_LOWER) store<u8>(sh + w++, 97);
+    else if (t == HEX_UPPER) store<u8>(sh + w++, 65);
+    else store<u8>(sh + w++, c);
+  }
+  return w;
 }

@@ -115,8 +115,11 @@ export class FastLane {
   constructor(maxTokens: number, maxLineLength: number, limits: FastLaneLimits = DEFAULT_LANE_LIMITS) {
     const arena = limits.maxShapes * 32;
     this.core = new ScanCore(
-      { ids: maxTokens + 2, lines: LINE_RECORDS, scratch: maxLineLength, nodes: limits.maxLines + ROOT_ROOM, edgeSlots: maxEdgeSlots(limits.maxLines), recSlots: maxSlots(limits.maxShapes), arena, input: limits.inputBytes },
-      CLS, SCAN_CLS, DIGIT_AS_ONE,
+      {
+        ids: maxTokens + 2, lines: LINE_RECORDS, scratch: maxLineLength, shape: 2 * maxLineLength + 2, nodes: limits.maxLines + ROOT_ROOM,
+        edgeSlots: maxEdgeSlots(limits.maxLines), recSlots: maxSlots(limits.maxShapes), arena, input: limits.inputBytes,
+      },
+      { cls: CLS, scanCls: SCAN_CLS, digitAsOne: DIGIT_AS_ONE, lead: LEAD, trail: TRAIL },
     );
     this.ids = this.core.ids;
     this.shape = new Uint8Array(2 * maxLineLength + 2); // a coarse run adds one byte

@@ -9,7 +9,7 @@
 import { SCAN_WASM } from './scan-wasm.js';
 
 interface ScanExports {
-  layout(cls: number, scanCls: number, digit: number, ids: number, idsCap: number, nodes: number, edges: number, rec: number, arena: number, state: number): void;
+  layout(cls: number, scanCls: number, digit: number, ids: number, idsCap: number, nodes: number, edges: number, rec: number, arena: number, state: number, lead: number, trail: number, shape: number): void;
   scan(start: number, end: number, root: number, maxTokens: number, edgeMask: number, recMask: number): number;
   resume(out: number, key: number, recMask: number): number;
   scanLines(start: number, end: number, root: number, maxTokens: number, maxLength: number, edgeMask: number, recMask: number, out: number, cap: number): number;
@@ -42,6 +42,8 @@ export interface ScanCoreSizes {
   ids: number;
   /** Bytes for a line copied in from elsewhere (maxLineLength). */
   scratch: number;
+  /** Bytes for the shape of a token (2 * maxLineLength + 2: a coarse run adds one byte). */
+  shape: number;
   /** Trie nodes (4 i32 each) and edge slots (3 i32 each). */
   nodes: number;
   edgeSlots: number;
@@ -59,6 +61,8 @@ const CLS_AT = 64;
 const SCAN_CLS_AT = 512; // u16[256]
 const DIGIT_AT = 1024;
 const STATE_AT = 1280;
+const LEAD_AT = 1408; // u8[128]
+const TRAIL_AT = 1536; // u8[128]
 const IDS_AT = 2048;
 
 let compiled: WebAssembly.Module | undefined;
@@ -85,7 +89,8 @@ export class ScanCore {
   readonly scanLines: ScanExports['scanLines'];
   readonly resumeLines: ScanExports['resumeLines'];
 
-  constructor(sizes: ScanCoreSizes, cls: Uint8Array, scanCls: Uint16Array, digitAsOne: Uint8Array) {
+  /** The tables are the fast lane's: byte classes, digits as '1', and what masking strips around a value. */
+  constructor(sizes: ScanCoreSizes, tables: { cls: Uint8Array; scanCls: Uint16Array; digitAsOne: Uint8Array; lead: Uint8Array; trail: Uint8Array }) {
     let at = IDS_AT + 4 * sizes.ids;
     const take = (bytes: number): number => {
       const start = align(at);
@@ -93,6 +98,7 @@ export class ScanCore {
       return start;
     };
     this.scratchAt = take(sizes.scratch);
+    const shapeAt = take(sizes.shape);
     const nodesAt = take(16 * sizes.nodes);
     const edgesAt = take(12 * sizes.edgeSlots);
     const recAt = take(16 * sizes.recSlots);
@@ -105,9 +111,11 @@ export class ScanCore {
     const buf = memory.buffer;
     this.buffer = buf;
     this.u8 = new Uint8Array(buf);
-    this.u8.set(cls, CLS_AT);
-    new Uint16Array(buf, SCAN_CLS_AT, 256).set(scanCls);
-    this.u8.set(digitAsOne, DIGIT_AT);
+    this.u8.set(tables.cls, CLS_AT);
+    new Uint16Array(buf, SCAN_CLS_AT, 256).set(tables.scanCls);
+    this.u8.set(tables.digitAsOne, DIGIT_AT);
+    this.u8.set(tables.lead, LEAD_AT);
+    this.u8.set(tables.trail, TRAIL_AT);
     this.state = new Int32Array(buf, STATE_AT, 9);
     this.ids = new Int32Array(buf, IDS_AT, sizes.ids);
     this.nodes = new Int32Array(buf, nodesAt, 4 * sizes.nodes);
@@ -117,7 +125,7 @@ export class ScanCore {
     this.lines = new Int32Array(buf, this.linesAt, 3 * sizes.lines);
     compiled ??= new WebAssembly.Module(Buffer.from(SCAN_WASM, 'base64'));
     const exports = new WebAssembly.Instance(compiled, { env: { memory } }).exports as unknown as ScanExports;
-    exports.layout(CLS_AT, SCAN_CLS_AT, DIGIT_AT, IDS_AT, sizes.ids, nodesAt, edgesAt, recAt, arenaAt, STATE_AT);
+    exports.layout(CLS_AT, SCAN_CLS_AT, DIGIT_AT, IDS_AT, sizes.ids, nodesAt, edgesAt, recAt, arenaAt, STATE_AT, LEAD_AT, TRAIL_AT, shapeAt);
     this.scan = exports.scan;
     this.resume = exports.resume;
     this.scanLines = exports.scanLines;
