@@ -28,7 +28,8 @@ import { performance } from 'node:perf_hooks';
 import { Miner } from '../../mine/miner.js';
 import { compileLogFormat, type LogFormat } from '../../mine/log-format.js';
 import { CsvRows } from '../mine/csv-rows.js';
-import { CsvWriter, csvField, writeAll } from '../mine/csv-writer.js';
+import { CsvCore } from '../mine/csv-core.js';
+import { CsvWriter, csvField, writeAll, writerBytes } from '../mine/csv-writer.js';
 import { LineIds } from '../mine/line-ids.js';
 import { READ_CHUNK, ReadBuffer, forEachRegion } from '../mine/line-reader.js';
 import { MineThreads, type RegionCount } from '../mine/threads.js';
@@ -236,12 +237,15 @@ async function mineFile(path: string, opts: MineArgs, format: LogFormat | undefi
       // To a file, each region's rows are written on libuv's threads while the next region's are
       // built (CsvWriter's overlap); to standard output, in order with back-pressure.
       const rowsChunk = Math.min(readChunk, ROWS_CHUNK);
+      const overlap = fd !== undefined;
+      // Rows of lines written as bytes are built in WebAssembly, in the writer's buffer (CsvCore).
+      const core = format === undefined ? new CsvCore(lines.perLine, lines.count, tails, writerBytes(rowsChunk, writeChunk, overlap)) : undefined;
       const w = fd === undefined
-        ? new CsvWriter(rowsChunk, writeChunk, { stream: io.stdout })
-        : new CsvWriter(rowsChunk, writeChunk, { fd, path: opts.output, position: 0 }, true);
+        ? new CsvWriter(rowsChunk, writeChunk, { stream: io.stdout }, false, core?.io)
+        : new CsvWriter(rowsChunk, writeChunk, { fd, path: opts.output, position: 0 }, true, core?.io);
       try {
         w.direct(CSV_HEADER);
-        const rows = new CsvRows(lines.perLine, lines.count, tails, format);
+        const rows = new CsvRows(lines.perLine, lines.count, tails, format, 0, core);
         // The input chunk and the output buffer share one Buffer (CsvWriter), so a line's bytes
         // reach the output with one copyWithin.
         await forEachRegion(path, rowsChunk, w, (_buf, end) => {

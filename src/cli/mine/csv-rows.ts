@@ -7,6 +7,7 @@ import type { LogFormat } from '../../mine/log-format.js';
 import { type CsvWriter, LINE_ID_SCRATCH, LineIdDigits, MAX_DIGITS, csvField } from './csv-writer.js';
 import { bytePath, lineEnd, trimEnd, trimStart } from './line-bytes.js';
 import { isUtf8 } from 'node:buffer';
+import { type CsvCore, ROWS_JS_LINE, ROWS_LINE_END, ROWS_OUT, ROWS_POS, ROWS_ROW } from './csv-core.js';
 
 export class CsvRows {
   /** Index in `perLine` of the next row. */
@@ -19,13 +20,16 @@ export class CsvRows {
    * @param rows how many rows to write (the input may have grown since pass 1)
    * @param tails per id index, the bytes that end its rows: ",EventId,EventTemplate\n"
    * @param firstLineId the LineId of the row before the first
+   * @param core where the writer's buffer is CsvCore's memory, the rows of lines written as bytes
+   *   are built in WebAssembly; the others (and every line with a log format) here
    */
   constructor(
     private readonly perLine: Uint32Array,
     private readonly rows: number,
     private readonly tails: readonly Buffer[],
     private readonly format: LogFormat | undefined,
-    firstLineId = 0,
+    private readonly firstLineId = 0,
+    private readonly core?: CsvCore,
   ) {
     this.lineId = new LineIdDigits(firstLineId);
   }
@@ -33,72 +37,103 @@ export class CsvRows {
   /** Writes the rows of the whole lines in `w.buf[0, end)`. */
   region(w: CsvWriter, end: number): void {
     const buf = w.buf;
-    const format = this.format;
     const valid = isUtf8(buf.subarray(0, end));
-    const quoting = this.quoting;
-    quoting.region();
+    this.quoting.region();
+    const core = this.core;
+    if (core !== undefined && this.format === undefined && buf.buffer === core.buffer) {
+      this.coreRegion(core, w, end, valid);
+      return;
+    }
     let pos = 0;
     while (pos < end && this.row < this.rows) {
       const nl = lineEnd(buf, pos, end);
-      const lineStart = pos;
+      this.line(w, pos, nl, valid);
       pos = nl + 1;
-      let field: string | undefined;
-      let s = 0;
-      let e = 0;
-      if (format === undefined) {
-        s = trimStart(buf, lineStart, nl);
-        e = trimEnd(buf, s, nl);
-        if (!bytePath(buf, s, e, valid)) field = csvField(buf.toString('utf8', s, e).trim());
-      } else {
-        const content = format.content(buf.toString('utf8', lineStart, nl).trim());
-        if (content === undefined) continue;
-        field = csvField(content);
-      }
-      const tail = this.tails[this.perLine[this.row++] as number] as Buffer;
-      if (field !== undefined) {
-        if (!w.room(MAX_DIGITS + 1 + 3 * field.length + tail.length)) {
-          this.direct(w, field, tail);
-          continue;
-        }
-        let p = this.lineId.next(buf, w.pos);
-        buf[p++] = 44;
-        w.pos = p + buf.write(field, p);
-      } else {
-        if (!w.room(MAX_DIGITS + 3 + 2 * (e - s) + tail.length)) {
-          this.direct(w, csvField(buf.toString('utf8', s, e)), tail);
-          continue;
-        }
-        let p = this.lineId.next(buf, w.pos);
-        buf[p++] = 44;
-        let q = quoting.firstQuote(buf, s, e);
-        if (q >= 0) {
-          // Quoted, every '"' doubled: copy up to and including each quote, then one more.
-          buf[p++] = 34;
-          let from = s;
-          for (; q !== -1 && q < e; q = buf.indexOf(34, q + 1)) {
-            buf.copyWithin(p, from, q + 1);
-            p += q + 1 - from;
-            buf[p++] = 34;
-            from = q + 1;
-          }
-          quoting.quotesPassed(q);
-          buf.copyWithin(p, from, e);
-          p += e - from;
-          buf[p++] = 34;
-        } else if (quoting.commaOrCr(buf, s, e)) {
-          buf[p++] = 34;
-          buf.copyWithin(p, s, e);
-          p += e - s;
-          buf[p++] = 34;
-        } else {
-          buf.copyWithin(p, s, e);
-          p += e - s;
-        }
-        w.pos = p;
-      }
-      buf.set(tail, w.pos);
-      w.pos += tail.length;
     }
+  }
+
+  /**
+   * The region's rows built by CsvCore, which stops at a line to be written as a string and at a
+   * row that does not fit the output area: this writes that one row (flushing the area) and goes on.
+   */
+  private coreRegion(core: CsvCore, w: CsvWriter, end: number, valid: boolean): void {
+    const base = w.buf.byteOffset;
+    const st = core.state;
+    let pos = 0;
+    while (pos < end && this.row < this.rows) {
+      const status = core.rows(base + pos, base + end, this.row, this.rows, base + w.pos, base + w.areaEnd, valid ? 1 : 0, this.firstLineId);
+      pos = (st[ROWS_POS] as number) - base;
+      this.row = st[ROWS_ROW] as number;
+      w.pos = (st[ROWS_OUT] as number) - base;
+      if (status === 0) break;
+      const nl = status === ROWS_JS_LINE ? (st[ROWS_LINE_END] as number) - base : lineEnd(w.buf, pos, end);
+      this.lineId.set(this.firstLineId + this.row);
+      this.line(w, pos, nl, valid);
+      pos = nl + 1;
+    }
+  }
+
+  /** Writes the row of the line `w.buf[lineStart, nl)` (none for a line the log format does not match). */
+  private line(w: CsvWriter, lineStart: number, nl: number, valid: boolean): void {
+    const buf = w.buf;
+    const format = this.format;
+    const quoting = this.quoting;
+    let field: string | undefined;
+    let s = 0;
+    let e = 0;
+    if (format === undefined) {
+      s = trimStart(buf, lineStart, nl);
+      e = trimEnd(buf, s, nl);
+      if (!bytePath(buf, s, e, valid)) field = csvField(buf.toString('utf8', s, e).trim());
+    } else {
+      const content = format.content(buf.toString('utf8', lineStart, nl).trim());
+      if (content === undefined) return;
+      field = csvField(content);
+    }
+    const tail = this.tails[this.perLine[this.row++] as number] as Buffer;
+    if (field !== undefined) {
+      if (!w.room(MAX_DIGITS + 1 + 3 * field.length + tail.length)) {
+        this.direct(w, field, tail);
+        return;
+      }
+      let p = this.lineId.next(buf, w.pos);
+      buf[p++] = 44;
+      w.pos = p + buf.write(field, p);
+    } else {
+      if (!w.room(MAX_DIGITS + 3 + 2 * (e - s) + tail.length)) {
+        this.direct(w, csvField(buf.toString('utf8', s, e)), tail);
+        return;
+      }
+      let p = this.lineId.next(buf, w.pos);
+      buf[p++] = 44;
+      let q = quoting.firstQuote(buf, s, e);
+      if (q >= 0) {
+        // Quoted, every '"' doubled: copy up to and including each quote, then one more.
+        buf[p++] = 34;
+        let from = s;
+        for (; q !== -1 && q < e; q = buf.indexOf(34, q + 1)) {
+          buf.copyWithin(p, from, q + 1);
+          p += q + 1 - from;
+          buf[p++] = 34;
+          from = q + 1;
+        }
+        quoting.quotesPassed(q);
+        buf.copyWithin(p, from, e);
+        p += e - from;
+        buf[p++] = 34;
+      } else if (quoting.commaOrCr(buf, s, e)) {
+        buf[p++] = 34;
+        buf.copyWithin(p, s, e);
+        p += e - s;
+        buf[p++] = 34;
+      } else {
+        buf.copyWithin(p, s, e);
+        p += e - s;
+      }
+      w.pos = p;
+    }
+    buf.set(tail, w.pos);
+    w.pos += tail.length;
   }
 
   /** A row too large for the buffer: formatted on its own and written past it. */

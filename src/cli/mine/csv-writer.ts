@@ -17,7 +17,14 @@ export class LineIdDigits {
 
   /** Counting on from `start` (the next id is start + 1). */
   constructor(start = 0) {
-    for (let v = start, i = MAX_DIGITS - 1; v > 0; v = Math.floor(v / 10), i--) {
+    this.set(start);
+  }
+
+  /** Counts on from `v` (the next id is v + 1). */
+  set(v: number): void {
+    this.digits.fill(48);
+    this.first = MAX_DIGITS;
+    for (let i = MAX_DIGITS - 1; v > 0; v = Math.floor(v / 10), i--) {
       this.digits[i] = 48 + (v % 10);
       this.first = i;
     }
@@ -42,6 +49,11 @@ export class LineIdDigits {
  */
 export type CsvOut = { fd: number; path?: string; position?: number } | { stream: NodeJS.WritableStream } | { pieces: Uint8Array[] };
 
+/** Bytes of a CsvWriter's buffer: `cap` of input, then one output area of `size`, or two to overlap. */
+export function writerBytes(cap: number, size: number, overlap: boolean): number {
+  return cap + (overlap ? 2 : 1) * size;
+}
+
 /**
  * The CSV output, sharing its Buffer with the input chunk: input in [0, cap), pending output in
  * [area, pos). (Node 20's Buffer.copy with ranges costs about four times a copyWithin per call,
@@ -61,8 +73,9 @@ export class CsvWriter extends ReadBuffer {
   private writing: Promise<void> | undefined;
   private failed: Error | undefined;
 
-  constructor(cap: number, private readonly size: number, private readonly out: CsvOut, private readonly overlap = false) {
-    super(cap + (overlap ? 2 : 1) * size);
+  /** `buf`, if given and large enough, is the buffer to use (CsvCore's memory, see csv-rows.ts). */
+  constructor(cap: number, private readonly size: number, private readonly out: CsvOut, private readonly overlap = false, buf?: Buffer) {
+    super(writerBytes(cap, size, overlap), buf);
     this.cap = cap;
     this.area = cap;
     this.pos = cap;
@@ -71,12 +84,17 @@ export class CsvWriter extends ReadBuffer {
 
   override grow(carry: number): void {
     this.flush();
-    const grown = Buffer.allocUnsafe(this.cap * 2 + (this.overlap ? 2 : 1) * this.size);
+    const grown = Buffer.allocUnsafe(writerBytes(this.cap * 2, this.size, this.overlap));
     this.buf.copy(grown, 0, 0, carry);
     this.buf = grown; // a write still running keeps the old buffer alive until it is done
     this.cap *= 2;
     this.area = this.cap;
     this.pos = this.cap;
+  }
+
+  /** Where the output area being filled ends: rows go in [pos, areaEnd). */
+  get areaEnd(): number {
+    return this.area + this.size;
   }
 
   /** Whether `bytes` more fit at `pos` (after a flush if need be); no means: use direct(). */
