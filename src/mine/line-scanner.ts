@@ -69,6 +69,11 @@ export class LineScanner {
     return node;
   }
 
+  /** A buffer in the scanner's own memory, where scan() reads lines in place (FastLane.inputBuffer). */
+  inputBuffer(size: number): Buffer | undefined {
+    return this.lane.inputBuffer(size);
+  }
+
   /** Whether the last scan() named its line for the first time since the last reset. */
   isNew(): boolean {
     return this.fresh;

@@ -165,3 +165,13 @@ export async function forEachLineBytes(path: string, onLine: (buf: Buffer, start
     }
   });
 }
+
+/**
+ * `buf[0, end)` copied into `lane` (the miner's or scanner's own memory, where lines are masked
+ * in place: one copy per region instead of one per line), or `buf` itself if there is no room.
+ */
+export function inLane(buf: Buffer, end: number, lane: Buffer | undefined): Buffer {
+  if (lane === undefined) return buf;
+  buf.copy(lane, 0, 0, end);
+  return lane;
+}

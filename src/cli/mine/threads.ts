@@ -20,7 +20,7 @@ import { type MaskedLine, maskedLine } from '../../mine/line-scanner.js';
 import type { Miner } from '../../mine/miner.js';
 import { FieldBytes } from './csv-rows.js';
 import type { LineIds } from './line-ids.js';
-import { RegionReader } from './line-reader.js';
+import { RegionReader, inLane } from './line-reader.js';
 import { mineRegion } from './pass1.js';
 import type { MineWorkerData } from './worker.js';
 
@@ -99,7 +99,7 @@ export class MineThreads {
     await this.pipeline<ScanResult>(path, chunk, send, (r, w) => {
       if ('local' in r) {
         const before = lines.count;
-        mineRegion(Buffer.from(r.bytes), r.end, undefined, miner, lines, { count: 0, first: 0, physical: 0 }, sizes);
+        mineRegion(inLane(Buffer.from(r.bytes), r.end, miner.inputBuffer(r.end)), r.end, undefined, miner, lines, { count: 0, first: 0, physical: 0 }, sizes);
         counts.push({ lines: lines.count - before, contentBytes: sizes.total });
         return;
       }
@@ -260,3 +260,4 @@ function rowBytes(perLine: Uint32Array, firstLineId: number, tailEnds: Int32Arra
   }
   return n;
 }
+

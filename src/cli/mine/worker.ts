@@ -13,6 +13,7 @@ import { AS_STRING, LineScanner } from '../../mine/line-scanner.js';
 import { CsvRows, FieldBytes } from './csv-rows.js';
 import { CsvWriter } from './csv-writer.js';
 import { bytePath, lineEnd, trimEnd, trimStart } from './line-bytes.js';
+import { inLane } from './line-reader.js';
 import type { RowsJob, RowsResult, ScanJob, ScanResult, WorkerJob } from './threads.js';
 
 export interface MineWorkerData {
@@ -32,8 +33,8 @@ const pieces: Uint8Array[] = [];
 const fileOut = { fd: -1, path: undefined as string | undefined, position: 0 };
 
 function scanRegion(job: ScanJob): ScanResult {
-  const buf = Buffer.from(job.bytes);
   const end = job.end;
+  const buf = inLane(Buffer.from(job.bytes), end, scanner.inputBuffer(end));
   const valid = isUtf8(buf.subarray(0, end));
   const texts: string[] = [];
   const freshAt: number[] = [];
