@@ -56,19 +56,20 @@ const NEED_LEARN = 1; // plain token, not in the shapes table: learn it
 const NEED_SHAPE = 2; // letters and digits, not found by its bytes: build its shape
 const NEED_EXACT = 3; // found, but its shape is UNSAFE: look it up by its exact bytes
 
-// Layout (byte offsets into memory), set once by layout().
-let clsAt = 0; // u8[256]
-let scanClsAt = 0; // u16[256]
-let digitAt = 0; // u8[256]: each byte with every digit as '1'
-let idsAt = 0; // i32[idsCap]
+// Layout (byte offsets into memory). The small tables sit at fixed offsets (scan-core.ts places
+// them there), so their addresses are constants the loads carry; the rest is set once by layout().
+const CLS_AT = 64; // u8[256]
+const SCAN_CLS_AT = 512; // u16[256]
+const DIGIT_AT = 1024; // u8[256]: each byte with every digit as '1'
+const STATE_AT = 1280; // i32[9]: what JS reads after a call (see STATE_*)
+const LEAD_AT = 1408; // u8[128]: what masking strips before a value (mask.ts, LEAD)
+const TRAIL_AT = 1536; // u8[128]: and after it (TRAIL)
+const IDS_AT = 2048; // i32[idsCap]
 let idsCap = 0;
 let nodesAt = 0; // i32[4 * nodes]
 let edgesAt = 0; // i32[3 * slots]
 let recAt = 0; // i32[4 * slots] (byte-table.ts)
 let arenaAt = 0; // u8[]
-let stateAt = 0; // i32[9]: what JS reads after a call (see STATE_*)
-let leadAt = 0; // u8[128]: what masking strips before a value (mask.ts, LEAD)
-let trailAt = 0; // u8[128]: and after it (TRAIL)
 let shapeAt = 0; // u8[]: the shape being built
 
 // The scan in progress (kept across NEED).
@@ -114,25 +115,18 @@ let lineLimit = 0;
 /** Whether run() is scanning for scanLines, where a '\n' ends the line (scan() has no '\n' inside). */
 let batching = false;
 
-export function layout(cls: i32, scanCls: i32, digit: i32, ids: i32, idsCapacity: i32, nodes: i32, edges: i32, rec: i32, arena: i32, state: i32, lead: i32, trail: i32, shape: i32): void {
-  leadAt = lead;
-  trailAt = trail;
-  shapeAt = shape;
-  clsAt = cls;
-  scanClsAt = scanCls;
-  digitAt = digit;
-  idsAt = ids;
+export function layout(idsCapacity: i32, nodes: i32, edges: i32, rec: i32, arena: i32, shape: i32): void {
   idsCap = idsCapacity;
   nodesAt = nodes;
   edgesAt = edges;
   recAt = rec;
   arenaAt = arena;
-  stateAt = state;
+  shapeAt = shape;
 }
 
 // @ts-expect-error: decorator
 @inline function cls(c: i32): i32 {
-  return load<u8>(clsAt + c);
+  return load<u8>(CLS_AT + c);
 }
 
 // @ts-expect-error: decorator
@@ -147,14 +141,14 @@ export function layout(cls: i32, scanCls: i32, digit: i32, ids: i32, idsCapacity
 
 // @ts-expect-error: decorator
 @inline function setState(slot: i32, v: i32): void {
-  store<i32>(stateAt + (slot << 2), v);
+  store<i32>(STATE_AT + (slot << 2), v);
 }
 
 /** Whether arena[at, at + to - from) holds the bytes [from, to) with every digit as '1'. */
 function sameDigitsAsOne(at: i32, from: i32, to: i32): bool {
   const d = arenaAt + at - from;
   let k = from;
-  while (k < to && load<u8>(d + k) == load<u8>(digitAt + load<u8>(k))) k++;
+  while (k < to && load<u8>(d + k) == load<u8>(DIGIT_AT + load<u8>(k))) k++;
   return k == to;
 }
 
@@ -214,7 +208,7 @@ export function resume(out: i32, key: i32, records: i32): i32 {
 function push(out: i32, key: i32): bool {
   if (n >= maxTokens || n + 2 > idsCap) return false;
   n++;
-  store<i32>(idsAt + (n << 2), out);
+  store<i32>(IDS_AT + (n << 2), out);
   if (walking) {
     const guess = nodeAt(node, PREDICTED);
     const next = guess >= 0 && nodeAt(guess, TOKEN) == out ? guess : child(node, out);
@@ -254,7 +248,7 @@ function run(): i32 {
           if (n >= maxTokens || n + 2 > idsCap) return AS_STRING;
           const next = nodeAt(node, PREDICTED);
           n++;
-          store<i32>(idsAt + (n << 2), nodeAt(next, TOKEN));
+          store<i32>(IDS_AT + (n << 2), nodeAt(next, TOKEN));
           node = next;
           depth = n;
           i = k;
@@ -268,10 +262,10 @@ function run(): i32 {
     let h: u32 = FNV_OFFSET;
     for (; i < end; i++) {
       const c = <i32>load<u8>(i);
-      const k = <i32>load<u16>(scanClsAt + (c << 1));
+      const k = <i32>load<u16>(SCAN_CLS_AT + (c << 1));
       if (k == SPACE) break;
       s |= k;
-      h = (h ^ <u32>load<u8>(digitAt + c)) * FNV_PRIME;
+      h = (h ^ <u32>load<u8>(DIGIT_AT + c)) * FNV_PRIME;
     }
     if ((s & NON_ASCII) != 0) return AS_STRING;
     // scanLines: a token past maxLength bytes of the trimmed line makes it too long for the lane
@@ -553,9 +547,9 @@ function pathShape(ts: i32, te: i32): i32 {
 
 function unwrap(ts: i32, te: i32): void {
   let s = ts;
-  while (s < te && load<u8>(s) < 128 && load<u8>(leadAt + load<u8>(s)) == 1) s++;
+  while (s < te && load<u8>(s) < 128 && load<u8>(LEAD_AT + load<u8>(s)) == 1) s++;
   let e = te;
-  while (e > s && load<u8>(e - 1) < 128 && load<u8>(trailAt + load<u8>(e - 1)) == 1) e--;
+  while (e > s && load<u8>(e - 1) < 128 && load<u8>(TRAIL_AT + load<u8>(e - 1)) == 1) e--;
   coreStart = s;
   coreEnd = e;
 }

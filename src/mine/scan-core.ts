@@ -9,7 +9,7 @@
 import { SCAN_WASM } from './scan-wasm.js';
 
 interface ScanExports {
-  layout(cls: number, scanCls: number, digit: number, ids: number, idsCap: number, nodes: number, edges: number, rec: number, arena: number, state: number, lead: number, trail: number, shape: number): void;
+  layout(idsCap: number, nodes: number, edges: number, rec: number, arena: number, shape: number): void;
   scan(start: number, end: number, root: number, maxTokens: number, edgeMask: number, recMask: number): number;
   resume(out: number, key: number, recMask: number): number;
   scanLines(start: number, end: number, root: number, maxTokens: number, maxLength: number, edgeMask: number, recMask: number, out: number, cap: number): number;
@@ -57,6 +57,7 @@ export interface ScanCoreSizes {
 }
 
 const PAGE = 65536;
+// The small tables' offsets: assembly/scan.ts has the same numbers as constants (the loads carry them).
 const CLS_AT = 64;
 const SCAN_CLS_AT = 512; // u16[256]
 const DIGIT_AT = 1024;
@@ -125,7 +126,7 @@ export class ScanCore {
     this.lines = new Int32Array(buf, this.linesAt, 3 * sizes.lines);
     compiled ??= new WebAssembly.Module(Buffer.from(SCAN_WASM, 'base64'));
     const exports = new WebAssembly.Instance(compiled, { env: { memory } }).exports as unknown as ScanExports;
-    exports.layout(CLS_AT, SCAN_CLS_AT, DIGIT_AT, IDS_AT, sizes.ids, nodesAt, edgesAt, recAt, arenaAt, STATE_AT, LEAD_AT, TRAIL_AT, shapeAt);
+    exports.layout(sizes.ids, nodesAt, edgesAt, recAt, arenaAt, shapeAt);
     this.scan = exports.scan;
     this.resume = exports.resume;
     this.scanLines = exports.scanLines;
