@@ -32,7 +32,7 @@ import { CsvCore } from '../mine/csv-core.js';
 import { CsvWriter, csvField, writeAll, writerBytes } from '../mine/csv-writer.js';
 import { LineIds } from '../mine/line-ids.js';
 import { READ_CHUNK, ReadBuffer, forEachRegion } from '../mine/line-reader.js';
-import { MineThreads, type RegionCount } from '../mine/threads.js';
+import type { RegionCount } from '../mine/threads.js';
 import { type Unmatched, mineRegion } from '../mine/pass1.js';
 
 export interface MineIo {
@@ -195,7 +195,7 @@ async function mineFile(path: string, opts: MineArgs, format: LogFormat | undefi
   const inputBytes = statSync(path).size;
   const region = Math.min(readChunk, THREAD_REGION);
   const threads = format === undefined && workers > 0 && inputBytes > 2 * region
-    ? new MineThreads(workers, miner.config, writeChunk)
+    ? new (await import('../mine/threads.js')).MineThreads(workers, miner.config, writeChunk) // loaded only when asked for (~10 ms)
     : undefined;
   try {
     // Pass 1: mine; per line keep the index of its id.
