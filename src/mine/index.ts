@@ -4,7 +4,7 @@ import { Miner } from './miner.js';
 import { restoreMiner } from './restore.js';
 
 export { DEFAULT_MINER_CONFIG, resolveConfig, type MinerConfig } from './config.js';
-export { Miner, renderTemplate, canonicalKey, type MinerCounters } from './miner.js';
+export { Miner, renderTemplate, canonicalKey, type IdSink, type MinerCounters } from './miner.js';
 export { MASK_RULES, classify, maskToken, isVariableSegment, type MaskRule, type MaskType } from './mask.js';
 export { tokenize, tokenizeWithSpacing, joinWithSpacing } from './tokenize.js';
 export { similarity, generalizeToken, widen } from './similarity.js';

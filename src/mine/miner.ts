@@ -39,6 +39,15 @@ export interface Partition {
 const SKIPPED = '<skipped: too many tokens>';
 const OVERFLOW = '<overflow: eviction breaker open>';
 
+/**
+ * Where addLines hands each line's id, in order. `seq`, when given (>= 0), names the cluster that
+ * id belongs to for as long as this miner lives (its creation order; a cluster's id never
+ * changes), so a sink can skip looking the id up again.
+ */
+export interface IdSink {
+  push(id: string, seq?: number): void;
+}
+
 export class Miner implements TemplateMiner {
   readonly config: MinerConfig;
   /** Token levels of the prefix tree below the length level. */
@@ -128,10 +137,11 @@ export class Miner implements TemplateMiner {
    * ASCII white space first, and one whose ends are not ASCII decoded and trim()med, as the
    * `mine` command reads a file — handing each line's id to `sink` in order. Same ids, same state.
    * `bytes` must come from inputBuffer(); returns false (and does nothing) for any other buffer.
+   * A line whose remembered outcome held is handed over with its cluster's `seq` (IdSink).
    * The lines are masked in batches inside the fast lane; only a line whose remembered outcome
    * does not hold is scanned again on its own.
    */
-  addLines(bytes: Uint8Array, start: number, end: number, sink: { push(id: string): void }): boolean {
+  addLines(bytes: Uint8Array, start: number, end: number, sink: IdSink): boolean {
     const lane = this.lane;
     if (lane === undefined || !lane.holds(bytes)) return false;
     const rec = lane.records;
@@ -154,7 +164,7 @@ export class Miner implements TemplateMiner {
         }
         this.counters.lines++;
         this.tick++;
-        sink.push(this.count(hit));
+        sink.push(this.count(hit), hit.seq);
       }
     }
     return true;

@@ -12,16 +12,23 @@ export class LineIds {
   perLine = new Uint32Array(16);
   count = 0;
   private readonly index = new Map<string, number>();
+  private readonly bySeq: number[] = [];
   private lastId = '';
   private lastK = 0;
 
-  push(id: string): void {
-    // Consecutive lines often share an id (the same string object): skip the map lookup then.
-    let k = id === this.lastId ? this.lastK : this.index.get(id);
+  /** `seq`: the cluster's creation order, when the miner gives it (Miner.addLines, IdSink). */
+  push(id: string, seq = -1): void {
+    // Consecutive lines often share an id (the same string object): skip the map lookup then;
+    // a cluster seen before by its seq skips it too (an array read, not a string hash).
+    let k = id === this.lastId ? this.lastK : seq >= 0 ? this.bySeq[seq] : undefined;
     if (k === undefined) {
-      k = this.ids.length;
-      this.ids.push(id);
-      this.index.set(id, k);
+      k = this.index.get(id);
+      if (k === undefined) {
+        k = this.ids.length;
+        this.ids.push(id);
+        this.index.set(id, k);
+      }
+      if (seq >= 0) this.bySeq[seq] = k;
     }
     this.lastId = id;
     this.lastK = k;
