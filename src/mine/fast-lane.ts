@@ -80,11 +80,11 @@ export interface FastLaneLimits {
   maxShapes: number;
   /** Line-trie nodes (masked line prefixes) remembered before the line memo starts over. */
   maxLines: number;
-  /** Room for input in the lane's memory (inputBuffer): the `mine` command's read chunk. */
+  /** Room for input in the lane's memory (inputBuffer): two of the `mine` command's read chunks. */
   inputBytes: number;
 }
 
-export const DEFAULT_LANE_LIMITS: FastLaneLimits = { maxShapes: 1 << 16, maxLines: 1 << 20, inputBytes: 8 << 20 };
+export const DEFAULT_LANE_LIMITS: FastLaneLimits = { maxShapes: 1 << 16, maxLines: 1 << 20, inputBytes: 16 << 20 };
 
 export class FastLane {
   /** ids[1..n] = masked token ids of the last scanned line. */

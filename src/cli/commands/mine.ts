@@ -204,9 +204,12 @@ async function mineFile(path: string, opts: MineArgs, format: LogFormat | undefi
     let counts: RegionCount[] | undefined;
     if (threads !== undefined) counts = await threads.mine(path, region, miner, lines, inputBytes >= (tuning.scanThreadsBytes ?? SCAN_THREADS_BYTES));
     else {
-      // Read into the miner's own memory, where its WebAssembly scan takes the lines in place.
-      const input = new ReadBuffer(readChunk, format === undefined ? miner.inputBuffer(readChunk) : undefined);
-      await forEachRegion(path, readChunk, input, (buf, end) => mineRegion(buf, end, format, miner, lines, unmatched));
+      // Read into the miner's own memory, where its WebAssembly scan takes the lines in place: two
+      // buffers, the next chunk read into one while the other's lines are mined.
+      const lane = format === undefined ? miner.inputBuffer(2 * readChunk) : undefined;
+      const input = new ReadBuffer(readChunk, lane?.subarray(0, readChunk));
+      const spare = new ReadBuffer(readChunk, lane?.subarray(readChunk));
+      await forEachRegion(path, readChunk, input, (buf, end) => mineRegion(buf, end, format, miner, lines, unmatched), spare);
     }
     const mined = performance.now();
     // Final templates, resolved once per id (merged clusters answer to their survivor): each id

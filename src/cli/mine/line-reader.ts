@@ -2,7 +2,7 @@
 // buffer (what `log-gardener mine` and bench:mine feed the miner), or as decoded strings (the
 // reference the byte path is tested against).
 
-import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
+import { closeSync, createReadStream, openSync, read, readSync } from 'node:fs';
 
 /** Bytes per read: large enough that the per-chunk costs (a read, a UTF-8 check) vanish. */
 export const READ_CHUNK = 8 << 20;
@@ -32,15 +32,19 @@ export class ReadBuffer {
  * Calls `onRegion(buf, end)` with bytes [0, end) of the reused input buffer holding whole lines:
  * every line ends with '\n' except, in the last region, a final line without one. A line longer
  * than the buffer grows it. Reads are sequential (no positions), so a pipe works as well as a file.
+ * With a `spare` buffer the next chunk is read into it on libuv's threads while `onRegion` works
+ * on the current one (the two then swap): the read's copy runs beside the work, on a second core
+ * when there is one.
  */
-export async function forEachRegion(path: string, chunk: number, input: ReadBuffer, onRegion: (buf: Buffer, end: number) => void | Promise<void>): Promise<void> {
+export async function forEachRegion(path: string, chunk: number, input: ReadBuffer, onRegion: (buf: Buffer, end: number) => void | Promise<void>, spare?: ReadBuffer): Promise<void> {
   const fd = openSync(path, 'r');
   try {
+    let cur = input;
+    let other = spare;
     let carry = 0;
+    let got = readSync(fd, cur.buf, 0, Math.min(chunk, cur.cap), null);
     for (;;) {
-      if (carry === input.cap) input.grow(carry);
-      const buf = input.buf;
-      const got = readSync(fd, buf, carry, Math.min(chunk, input.cap - carry), null);
+      const buf = cur.buf;
       if (got === 0) {
         if (carry > 0) await onRegion(buf, carry);
         return;
@@ -49,15 +53,40 @@ export async function forEachRegion(path: string, chunk: number, input: ReadBuff
       const last = buf.lastIndexOf(10, have - 1);
       if (last < carry) {
         carry = have; // no line ends in the new bytes (the carried bytes hold no '\n')
+        if (carry === cur.cap) cur.grow(carry);
+        got = readSync(fd, cur.buf, carry, Math.min(chunk, cur.cap - carry), null);
         continue;
       }
-      await onRegion(buf, last + 1);
-      carry = have - (last + 1);
-      buf.copyWithin(0, last + 1, have);
+      const next = have - (last + 1);
+      if (other === undefined) {
+        await onRegion(buf, last + 1);
+        buf.copyWithin(0, last + 1, have);
+        carry = next;
+        if (carry === cur.cap) cur.grow(carry);
+        got = readSync(fd, cur.buf, carry, Math.min(chunk, cur.cap - carry), null);
+        continue;
+      }
+      while (other.cap <= next) other.grow(0);
+      buf.copy(other.buf, 0, last + 1, have);
+      const ahead = readAhead(fd, other.buf, next, Math.min(chunk, other.cap - next));
+      try {
+        await onRegion(buf, last + 1);
+      } finally {
+        got = await ahead; // never leave a read running on a file about to be closed
+      }
+      [cur, other] = [other, cur];
+      carry = next;
     }
   } finally {
     closeSync(fd);
   }
+}
+
+/** readSync on libuv's threads. */
+function readAhead(fd: number, buf: Buffer, offset: number, length: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    read(fd, buf, offset, length, null, (err, bytesRead) => (err ? reject(err) : resolve(bytesRead)));
+  });
 }
 
 /**
