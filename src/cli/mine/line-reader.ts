@@ -179,23 +179,6 @@ export async function forEachLine(path: string, onLine: (line: string) => void, 
 }
 
 /**
- * Calls `onLine(buf, start, end)` for every line of the file as a byte range of a reused buffer
- * (no string per line; the range is valid only during the call). Lines end at '\n', which is not
- * included; nothing is trimmed. `input` is the buffer to read into (READ_CHUNK bytes).
- */
-export async function forEachLineBytes(path: string, onLine: (buf: Buffer, start: number, end: number) => void, input = new ReadBuffer(READ_CHUNK)): Promise<void> {
-  await forEachRegion(path, READ_CHUNK, input, (buf, end) => {
-    let pos = 0;
-    while (pos < end) {
-      let nl = buf.indexOf(10, pos);
-      if (nl === -1 || nl > end) nl = end;
-      onLine(buf, pos, nl);
-      pos = nl + 1;
-    }
-  });
-}
-
-/**
  * `buf[0, end)` copied into `lane` (the miner's or scanner's own memory, where lines are masked
  * in place: one copy per region instead of one per line), or `buf` itself if there is no room.
  */
