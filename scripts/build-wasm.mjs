@@ -11,7 +11,7 @@ export const ASC_FLAGS = ['-O3', '--runtime', 'stub', '--noAssert', '--importMem
 const root = fileURLToPath(new URL('..', import.meta.url));
 /** Each module: its source, the TypeScript module that carries it, and the constant's name. */
 export const MODULES = [
-  { source: 'assembly/scan.ts', target: `${root}src/mine/scan-wasm.ts`, name: 'SCAN_WASM', what: "The fast lane's scan", user: 'scan-core.ts' },
+  { source: 'assembly/scan.ts', target: `${root}src/mine/scan-wasm.ts`, name: 'SCAN_WASM', what: "The fast lane's scan", user: 'scan-core.ts', flags: ['--enable', 'simd'] },
   { source: 'assembly/csv.ts', target: `${root}src/cli/mine/csv-wasm.ts`, name: 'CSV_WASM', what: "The mine command's CSV rows", user: 'csv-core.ts', flags: ['--enable', 'simd'] },
 ];
 

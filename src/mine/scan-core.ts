@@ -105,7 +105,7 @@ export class ScanCore {
     const recAt = take(16 * sizes.recSlots);
     const arenaAt = take(sizes.arena);
     this.linesAt = take(12 * sizes.lines);
-    this.inputAt = take(sizes.input);
+    this.inputAt = take(sizes.input + 16); // the scan reads up to 15 bytes past a token (SIMD compares)
     this.inputBytes = sizes.input;
     const pages = Math.ceil(at / PAGE);
     const memory = new WebAssembly.Memory({ initial: pages, maximum: pages });
