@@ -53,7 +53,7 @@ const W_NULL = (110 << 21) | (117 << 14) | (108 << 7) | 108;
 
 // What JS must work out for the token [tokenStart, pos) after NEED (fast-lane.ts, `settleToken`).
 const NEED_LEARN = 1; // plain token, not in the shapes table: learn it
-const NEED_SHAPE = 2; // letters and digits, not found by its bytes: build its shape
+const NEED_SHAPE = 2; // its shape (built here) is not in the shapes table: learn it
 const NEED_EXACT = 3; // found, but its shape is UNSAFE: look it up by its exact bytes
 
 // Layout (byte offsets into memory). The small tables sit at fixed offsets (scan-core.ts places
@@ -61,7 +61,7 @@ const NEED_EXACT = 3; // found, but its shape is UNSAFE: look it up by its exact
 const CLS_AT = 64; // u8[256]
 const SCAN_CLS_AT = 512; // u16[256]
 const DIGIT_AT = 1024; // u8[256]: each byte with every digit as '1'
-const STATE_AT = 1280; // i32[9]: what JS reads after a call (see STATE_*)
+const STATE_AT = 1280; // i32[10]: what JS reads after a call (see STATE_*)
 const LEAD_AT = 1408; // u8[128]: what masking strips before a value (mask.ts, LEAD)
 const TRAIL_AT = 1536; // u8[128]: and after it (TRAIL)
 const IDS_AT = 2048; // i32[idsCap]
@@ -95,6 +95,7 @@ const STATE_HASH = 5;
 const STATE_NEED = 6;
 const STATE_KEY = 7;
 const STATE_BATCH_POS = 8; // scanLines: where the next line starts
+const STATE_SHAPE_LENGTH = 9; // NEED_SHAPE: the shape's length (the shape is at shapeAt)
 
 // scanLines records, three i32 per line: what it found, and the line's trimmed bytes [s, e).
 const LINE_STRING = -1; // the string path must take it (JS decodes and trim()s it)
@@ -326,7 +327,9 @@ function run(): i32 {
         setState(STATE_TOKEN_START, ts);
         setState(STATE_TOKEN_END, i);
         setState(STATE_SEEN, s);
-        setState(STATE_HASH, hb);
+        // NEED_SHAPE: the shape is at shapeAt, and the hash is the shape's.
+        setState(STATE_HASH, need == NEED_SHAPE ? shapeHashed : hb);
+        setState(STATE_SHAPE_LENGTH, shapeLength);
         setState(STATE_NEED, need);
         setState(STATE_KEY, key);
         return NEED;
@@ -447,9 +450,15 @@ function viaShape(ts: i32, te: i32, seen: i32): i32 {
     if (w < 0) return STRING_PATH;
     hs = shapeHash;
   }
+  shapeLength = w;
+  shapeHashed = hs;
   const e = findExact(shapeAt, w, hs);
   return e >= 0 ? load<i32>(recAt + (e << 2) + 12) : SHAPE_MISS;
 }
+
+/** The shape viaShape built last (at shapeAt), and its hash: JS learns it after SHAPE_MISS. */
+let shapeLength = 0;
+let shapeHashed = 0;
 
 /** Record index of the key [from, from + len) stored as it is, or -1 (byte-table.ts, `find`). */
 function findExact(from: i32, len: i32, h: i32): i32 {

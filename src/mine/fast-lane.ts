@@ -16,17 +16,18 @@
 // false / null (masked by a second pass there), month names (dates written with spaces), too long
 // or too many tokens.
 //
-// The scan's per-byte loop runs in WebAssembly (assembly/scan.ts via scan-core.ts): the tables it
+// The scan runs in WebAssembly (assembly/scan.ts via scan-core.ts), shapes included: the tables it
 // reads (the line trie, the shapes table) live in that module's memory, and this class writes
-// them through views. Measured on the benchmark corpus, it took a sixth of the instructions off a
-// `mine` run over 100,000 lines (docs/mining.md).
+// them through views when it learns a word, a value or a shape the scan stopped at. Together with
+// the batches and pass 2's rows it took a quarter of the instructions off a `mine` run over
+// 100,000 lines (docs/mining.md).
 
 import { BytesTable, DIGIT_AS_ONE, maxSlots } from './byte-table.js';
 import { LineTrie, ROOT_ROOM, maxEdgeSlots } from './line-trie.js';
-import { CORE_NEED, NEED_EXACT, NEED_SHAPE, STATE_BATCH_POS, STATE_DEPTH, STATE_HASH, STATE_NEED, STATE_NODE, STATE_SEEN, STATE_TOKEN_END, STATE_TOKEN_START, ScanCore } from './scan-core.js';
+import { CORE_NEED, NEED_EXACT, NEED_SHAPE, STATE_BATCH_POS, STATE_DEPTH, STATE_HASH, STATE_NEED, STATE_NODE, STATE_SEEN, STATE_SHAPE_LENGTH, STATE_TOKEN_END, STATE_TOKEN_START, ScanCore } from './scan-core.js';
 import type { Cluster, Leaf } from './cluster.js';
 import { LEAD, TRAIL, maskToken, typed } from './mask.js';
-import { COARSE_FILL, PATH_MARK, URL_MARK, UUID_MARK, coarseByte, hexClass, tokenShape, uuidCode } from './token-shape.js';
+import { tokenShape } from './token-shape.js';
 
 // Byte classes of the scan.
 // One bit each: pass 1 ORs the classes of a token together. assembly/scan.ts uses the same bits
@@ -55,11 +56,6 @@ const SCAN_CLS = Uint16Array.from(CLS);
 SCAN_CLS[120] = LETTER | X_LETTER;
 SCAN_CLS[88] = LETTER | X_LETTER;
 
-// The last four letters, lower-cased, 7 bits each (a small integer): "true", "alse" (false), "null".
-const word4 = (w: string): number => [...w].reduce((acc, ch) => (acc << 7) | ch.charCodeAt(0), 0);
-const W_TRUE = word4('true');
-const W_ALSE = word4('alse');
-const W_NULL = word4('null');
 const MONTHS = new Set(['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']);
 
 /** Lines per scanLines() call: enough that the call costs nothing per line, few enough to stay in cache. */
@@ -92,12 +88,8 @@ export class FastLane {
   /** Trie node of the last scanned line's longest known prefix, and that prefix's length. */
   private node = -1;
   private depth = 0;
+  /** Room for the shape of a number with punctuation (settleToken). */
   private readonly shape: Uint8Array;
-  /** Hash of the shape shapeOf wrote last. */
-  private shapeHash = 0;
-  /** The value inside a token's brackets, quotes and trailing punctuation (set by unwrap). */
-  private coreStart = 0;
-  private coreEnd = 0;
   private readonly shapes: BytesTable;
   private readonly exact: BytesTable;
   private readonly lines: LineTrie;
@@ -215,235 +207,29 @@ export class FastLane {
 
   /**
    * The masked id of the token the WebAssembly scan stopped at (its bytes are in the core's
-   * memory): a token the shapes table does not know yet, one that needs its shape built (paths,
-   * URLs, UUIDs, letters with digits), or one whose shape says to look it up by its exact bytes.
+   * memory): a word or value the shapes table does not know yet, a shape the scan built that the
+   * table does not hold yet (paths, URLs, UUIDs, hex, letters with digits), or one whose shape says
+   * to look it up by its exact bytes.
    */
   private settleToken(): number {
-    const st = this.core.state;
-    const b = this.core.u8;
+    const core = this.core;
+    const st = core.state;
+    const b = core.u8;
     const ts = st[STATE_TOKEN_START] as number;
     const te = st[STATE_TOKEN_END] as number;
-    const seen = st[STATE_SEEN] as number;
     const need = st[STATE_NEED] as number;
+    const h = st[STATE_HASH] as number;
+    let out: number;
     if (need === NEED_EXACT) return this.exactOutput(b, ts, te - ts);
-    if (need === NEED_SHAPE) return this.viaShape(b, ts, te, seen);
-    const out = this.learn(b, ts, te, st[STATE_HASH] as number, (seen & DIGIT) !== 0);
-    return out === UNSAFE ? this.exactOutput(b, ts, te - ts) : out; // "1=2": masking keeps a digit
-  }
-
-  /**
-   * Pass 2, for letters with digits or path characters: builds the token's shape and returns its
-   * masked token id (STRING_PATH if the line holds true / false / null). A path, a URL or a UUID
-   * is one variable whatever it holds: recognised first, it skips the character scan.
-   */
-  private viaShape(b: Uint8Array, ts: number, te: number, seen: number): number {
-    const len = te - ts;
-    let w = 0;
-    if ((seen & TRIGGER) !== 0) w = this.pathShape(b, ts, te);
-    else if (len >= 36) w = this.uuidShape(b, ts, te);
-    let hs: number;
-    if (w > 0) hs = hashBytes(this.shape, 0, w) & HASH_BITS;
+    if (need === NEED_SHAPE) out = this.learnShape(b, ts, te - ts, core.shape, st[STATE_SHAPE_LENGTH] as number, h);
+    else if (((st[STATE_SEEN] as number) & DIGIT) === 0) out = this.learnWord(b, ts, te, h);
     else {
-      w = this.shapeOf(b, ts, te);
-      if (w < 0) return STRING_PATH;
-      hs = this.shapeHash;
+      // Digits and punctuation: the shape is the bytes with every digit as '1'.
+      const sh = this.shape;
+      for (let k = ts; k < te; k++) sh[k - ts] = DIGIT_AS_ONE[b[k] as number] as number;
+      out = this.learnShape(b, ts, te - ts, sh, te - ts, h);
     }
-    const e = this.shapes.find(this.shape, 0, w, hs);
-    const out = e >= 0 ? this.shapes.value(e) : this.learnShape(b, ts, len, w, hs);
-    return out === UNSAFE ? this.exactOutput(b, ts, len) : out;
-  }
-
-  /**
-   * Writes the shape of the token `b[ts, te)` (which holds a digit or a path character) into
-   * `shape` (token-shape.ts) and returns its length, or -1 if the line must take the string path
-   * (it holds true / false / null).
-   */
-  private shapeOf(b: Uint8Array, ts: number, te: number): number {
-    const sh = this.shape;
-    let w = 0;
-    let runStart = -1; // input index where the current run of letters and digits began
-    let runW = 0; // shape index where it began
-    let runDigit = false;
-    let runLetter = false;
-    let last4 = 0;
-    let h = FNV_OFFSET;
-    let dirty = false;
-    for (let i = ts; i < te; i++) {
-      const c = b[i] as number;
-      const k = CLS[c] as number;
-      if (k === DIGIT) {
-        sh[w++] = 49;
-        h = Math.imul(h ^ 49, FNV_PRIME);
-        last4 = 0;
-        if (runStart < 0) {
-          runStart = i;
-          runW = w - 1;
-          runLetter = false;
-        }
-        runDigit = true;
-        continue;
-      }
-      sh[w++] = c;
-      h = Math.imul(h ^ c, FNV_PRIME);
-      if (k === LETTER || k === HEX_LOWER || k === HEX_UPPER) {
-        if (runStart < 0) {
-          runStart = i;
-          runW = w - 1;
-          runDigit = false;
-        }
-        runLetter = true;
-        last4 = ((last4 << 7) | (c | 32)) & 0xfffffff;
-        if (last4 === W_TRUE || last4 === W_ALSE || last4 === W_NULL) return -1;
-        continue;
-      }
-      if (runStart >= 0) {
-        if (runDigit && runLetter) {
-          w = this.mixedRun(b, runStart, i, runW);
-          sh[w++] = c;
-          dirty = true;
-        }
-        runStart = -1;
-      }
-      last4 = 0;
-    }
-    if (runStart >= 0 && runDigit && runLetter) {
-      w = this.mixedRun(b, runStart, te, runW);
-      dirty = true;
-    }
-    this.shapeHash = (dirty ? hashBytes(sh, 0, w) : h) & HASH_BITS;
-    return w;
-  }
-
-  /**
-   * If `b[ts, te)` is a path or a URL with only brackets, quotes or punctuation around it, writes
-   * its shape (token-shape.ts) and returns the shape length; otherwise 0.
-   */
-  private pathShape(b: Uint8Array, ts: number, te: number): number {
-    this.unwrap(b, ts, te);
-    const s = this.coreStart;
-    const e = this.coreEnd;
-    let mark = 0;
-    if (b[s] === 47) {
-      // "/seg/" then more segments: at least two slashes, no empty segment, no '='.
-      let slashes = 0;
-      for (let q = s; q < e; q++) {
-        const c = b[q] as number;
-        if (c === 61) return 0;
-        if (c === 47) {
-          if (q > s && b[q - 1] === 47) return 0;
-          slashes++;
-        }
-      }
-      if (slashes < 2) return 0;
-      mark = PATH_MARK;
-    } else {
-      // scheme://rest
-      const c0 = CLS[b[s] as number] as number;
-      if (c0 !== HEX_LOWER && c0 !== HEX_UPPER && c0 !== LETTER) return 0;
-      let q = s + 1;
-      for (; q < e; q++) {
-        const c = b[q] as number;
-        const t = CLS[c] as number;
-        if (!(t === DIGIT || t === HEX_LOWER || t === HEX_UPPER || t === LETTER || c === 43 || c === 46 || c === 45)) break;
-      }
-      if (!(q + 3 < e && b[q] === 58 && b[q + 1] === 47 && b[q + 2] === 47)) return 0;
-      mark = URL_MARK;
-    }
-    return this.wrappedMark(b, ts, te, mark, -1);
-  }
-
-  /** Sets coreStart / coreEnd: `b[ts, te)` without what maskToken strips around a value. */
-  private unwrap(b: Uint8Array, ts: number, te: number): void {
-    let s = ts;
-    while (s < te && LEAD[b[s] as number] === 1) s++;
-    let e = te;
-    while (e > s && TRAIL[b[e - 1] as number] === 1) e--;
-    this.coreStart = s;
-    this.coreEnd = e;
-  }
-
-  /** Writes the shape "lead, mark (and code if >= 0), trail" around the core; returns its length. */
-  private wrappedMark(b: Uint8Array, ts: number, te: number, mark: number, code: number): number {
-    const sh = this.shape;
-    let w = 0;
-    for (let q = ts; q < this.coreStart; q++) sh[w++] = b[q] as number;
-    sh[w++] = mark;
-    if (code >= 0) sh[w++] = code;
-    for (let q = this.coreEnd; q < te; q++) sh[w++] = b[q] as number;
-    return w;
-  }
-
-  /**
-   * If `b[ts, te)` is a UUID with only brackets, quotes or punctuation around it, writes its shape
-   * (token-shape.ts) and returns the shape length; otherwise 0.
-   */
-  private uuidShape(b: Uint8Array, ts: number, te: number): number {
-    this.unwrap(b, ts, te);
-    const s = this.coreStart;
-    const e = this.coreEnd;
-    if (e - s !== 36 || b[s + 8] !== 45 || b[s + 13] !== 45 || b[s + 18] !== 45 || b[s + 23] !== 45) return 0;
-    let digit = false;
-    let upper = false;
-    for (let q = s; q < e; q++) {
-      if (q === s + 8 || q === s + 13 || q === s + 18 || q === s + 23) continue;
-      const t = CLS[b[q] as number] as number;
-      if (t === DIGIT) digit = true;
-      else if (t === HEX_UPPER) upper = true;
-      else if (t !== HEX_LOWER) return 0;
-    }
-    return this.wrappedMark(b, ts, te, UUID_MARK, uuidCode(CLS[b[s] as number] === HEX_LOWER, CLS[b[e - 1] as number] === DIGIT, upper, digit));
-  }
-
-  /**
-   * Rewrites the shape of a run holding digits and letters, `b[s, e)`, from shape index `w` (see
-   * token-shape.ts for the forms); returns the shape index after it.
-   */
-  private mixedRun(b: Uint8Array, s: number, e: number, w: number): number {
-    const sh = this.shape;
-    let k = s;
-    while (k < e && (CLS[b[k] as number] as number) === DIGIT) k++;
-    let unit = k > s;
-    for (let q = k; unit && q < e; q++) if ((CLS[b[q] as number] as number) === DIGIT) unit = false;
-    if (unit) {
-      // Digits then letters ("5ms"): the letters may be a unit and stay.
-      for (let q = s; q < e; q++) {
-        const c = b[q] as number;
-        sh[w++] = q < k && !(c === 48 && q + 1 < e && ((b[q + 1] as number) | 32) === 120) ? 49 : c;
-      }
-      return w;
-    }
-    const hex0x = b[s] === 48 && ((b[s + 1] as number) | 32) === 120 && e - s > 2 && allHex(b, s + 2, e);
-    if (hex0x || allHex(b, s, e)) {
-      let from = s;
-      if (hex0x) {
-        sh[w++] = 48;
-        sh[w++] = b[s + 1] as number;
-        from = s + 2;
-      }
-      let digits = 0;
-      let lower = false;
-      let upper = false;
-      for (let q = from; q < e; q++) {
-        const t = CLS[b[q] as number] as number;
-        if (t === DIGIT) digits++;
-        else if (t === HEX_LOWER) lower = true;
-        else upper = true;
-      }
-      sh[w++] = hexClass(b[from] as number);
-      for (let q = from + 1; q < e - 1; q++) sh[w++] = COARSE_FILL;
-      if (e - from >= 2) sh[w++] = hexClass(b[e - 1] as number);
-      sh[w++] = coarseByte(digits, e - from - digits, lower, upper);
-      return w;
-    }
-    for (let q = s; q < e; q++) {
-      const c = b[q] as number;
-      const t = CLS[c] as number;
-      if (t === DIGIT) sh[w++] = c === 48 && q + 1 < e && ((b[q + 1] as number) | 32) === 120 ? 48 : 49;
-      else if (t === HEX_LOWER) sh[w++] = 97;
-      else if (t === HEX_UPPER) sh[w++] = 65;
-      else sh[w++] = c;
-    }
-    return w;
+    return out === UNSAFE ? this.exactOutput(b, ts, te - ts) : out; // "1=2": masking keeps a digit
   }
 
   /** The cluster remembered for the last scanned line, if still valid at `epoch`. */
@@ -483,27 +269,27 @@ export class FastLane {
     return out;
   }
 
-  /** A token of pass 1 seen for the first time (a word, or digits and punctuation). */
-  private learn(b: Uint8Array, ts: number, te: number, h: number, digits: boolean): number {
-    if (digits) {
-      const w = this.shapeOf(b, ts, te);
-      return this.learnShape(b, ts, te - ts, w, h);
-    }
+  /** A word seen for the first time. */
+  private learnWord(b: Uint8Array, ts: number, te: number, h: number): number {
     const word = ascii(b, ts, te);
     const value = /true|alse|null/i.test(word) || MONTHS.has(word) ? STRING_PATH : this.intern(word);
     if (this.shapes.add(b, ts, te - ts, h, value) < 0) this.needsClear = true;
     return value;
   }
 
-  private learnShape(b: Uint8Array, ts: number, len: number, w: number, h: number): number {
+  /**
+   * A shape seen for the first time: `shape[0, w)`, built by the scan for the token `b[ts, ts +
+   * len)`. It is checked against the reference (token-shape.ts) before it is trusted.
+   */
+  private learnShape(b: Uint8Array, ts: number, len: number, shape: Uint8Array, w: number, h: number): number {
     const token = ascii(b, ts, ts + len);
     const ref = tokenShape(token);
     let same = ref.shape.length === w;
-    for (let k = 0; same && k < w; k++) same = ref.shape.charCodeAt(k) === this.shape[k];
+    for (let k = 0; same && k < w; k++) same = ref.shape.charCodeAt(k) === shape[k];
     if (!same) throw new Error(`miner fast lane: shape of ${JSON.stringify(token)} differs from the reference ${JSON.stringify(ref.shape)}`);
     const out = maskToken(token);
     const value = !ref.collapsed || (maskToken(ref.repA) === out && maskToken(ref.repB) === out) ? this.intern(out) : UNSAFE;
-    if (this.shapes.add(this.shape, 0, w, h, value) < 0) this.needsClear = true;
+    if (this.shapes.add(shape, 0, w, h, value) < 0) this.needsClear = true;
     return value;
   }
 
@@ -541,14 +327,6 @@ export class FastLane {
     this.needsClear = false;
     this.resets++;
   }
-}
-
-function allHex(b: Uint8Array, from: number, to: number): boolean {
-  for (let q = from; q < to; q++) {
-    const t = CLS[b[q] as number] as number;
-    if (t !== DIGIT && t !== HEX_LOWER && t !== HEX_UPPER) return false;
-  }
-  return true;
 }
 
 function hashBytes(src: Uint8Array, from: number, len: number): number {

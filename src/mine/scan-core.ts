@@ -21,7 +21,7 @@ export const CORE_AS_STRING = -1;
 export const CORE_NEED = -2;
 /** What JS must work out about the token in the state block after CORE_NEED (assembly/scan.ts). */
 export const NEED_LEARN = 1;
-export const NEED_SHAPE = 2;
+export const NEED_SHAPE = 2; // the shape is in `shape`, STATE_SHAPE_LENGTH bytes, hashed in STATE_HASH
 export const NEED_EXACT = 3;
 /** Slots of the state block. */
 export const STATE_NODE = 0;
@@ -33,6 +33,7 @@ export const STATE_HASH = 5;
 export const STATE_NEED = 6;
 export const STATE_KEY = 7;
 export const STATE_BATCH_POS = 8;
+export const STATE_SHAPE_LENGTH = 9;
 /** scanLines records (three i32 per line: this or a trie node, then the trimmed line's bytes). */
 export const LINE_STRING = -1;
 export const LINE_AGAIN = -2;
@@ -78,6 +79,8 @@ export class ScanCore {
   readonly edges: Int32Array;
   readonly rec: Int32Array;
   readonly arena: Uint8Array;
+  /** Where the scan builds a token's shape (NEED_SHAPE: the shape to learn is here). */
+  readonly shape: Uint8Array;
   /** scanLines records, and their offset in memory. */
   readonly lines: Int32Array;
   readonly linesAt: number;
@@ -117,7 +120,8 @@ export class ScanCore {
     this.u8.set(tables.digitAsOne, DIGIT_AT);
     this.u8.set(tables.lead, LEAD_AT);
     this.u8.set(tables.trail, TRAIL_AT);
-    this.state = new Int32Array(buf, STATE_AT, 9);
+    this.state = new Int32Array(buf, STATE_AT, 10);
+    this.shape = new Uint8Array(buf, shapeAt, sizes.shape);
     this.ids = new Int32Array(buf, IDS_AT, sizes.ids);
     this.nodes = new Int32Array(buf, nodesAt, 4 * sizes.nodes);
     this.edges = new Int32Array(buf, edgesAt, 3 * sizes.edgeSlots);
