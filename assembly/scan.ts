@@ -1,13 +1,16 @@
 // The fast lane's scan in WebAssembly (AssemblyScript): the per-byte loop of FastLane.scan
 // (src/mine/fast-lane.ts), which is most of the time `log-gardener mine` spends. It walks a line's
 // tokens through the line trie, recognising each by its predicted key or by one hashed pass and a
-// probe of the shapes table, exactly as the JS it replaced did. Everything else stays in JS: a
-// token the shapes table does not know, or one that needs its shape built (paths, UUIDs, hex),
-// stops the scan with NEED; JS works the token out (fast-lane.ts) and calls resume().
+// probe of the shapes table, exactly as the JS it replaced did; the shapes of paths, URLs, UUIDs,
+// hex and letters with digits are built here too. Learning stays in JS: a token the tables do not
+// know yet stops the scan with NEED (the shape it built left in memory); JS learns it, checking a
+// shape against the reference in token-shape.ts (fast-lane.ts), and calls resume(). scanLines()
+// does the same over whole lines of a region, for Miner.addLines.
 //
 // Memory belongs to JS (imported): the byte-class tables, the ids of the line, the line trie and
-// the shapes table all live in it at offsets JS chose (`layout`), and JS reads and writes the same
-// bytes through typed-array views. Nothing here allocates. Built with `npm run build:wasm`.
+// the shapes table all live in it (the small tables at fixed offsets, the rest where `layout`
+// says), and JS reads and writes the same bytes through typed-array views. Nothing here
+// allocates. Built with `npm run build:wasm`.
 
 // Byte classes (fast-lane.ts).
 const SPACE = 1;

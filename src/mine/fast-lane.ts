@@ -156,7 +156,7 @@ export class FastLane {
 
   /**
    * Masks every line of `b[start, end)` (whole lines, '\n'-separated; `b` must be in this lane's
-   * memory, see inputBuffer) as scan() would, until `lineRecords` lines are recorded in `records`:
+   * memory, see inputBuffer) as scan() would, until LINE_RECORDS lines are recorded in `records`:
    * per line the trie node of the whole masked line, or LINE_STRING (the string path takes it) or
    * LINE_AGAIN (the trie does not hold all of it: scan it again on its own), then its bytes
    * [s, e), ASCII-trimmed, as offsets in `b`. Returns how many; `batchEnd` is where it stopped.
