@@ -36,10 +36,13 @@ export interface TableStorage {
   arena: Uint8Array;
 }
 
-/** Slots a table of `maxEntries` may grow to (it doubles while half full or more). */
+/**
+ * Slots a table of `maxEntries` may grow to: it doubles before an insert would leave it more than
+ * half full, and `add` refuses the entry past maxEntries, so twice that many slots always do.
+ */
 export function maxSlots(maxEntries: number): number {
   let slots = MIN_SLOTS;
-  while (slots < 2 * (maxEntries + 1)) slots *= 2;
+  while (slots < 2 * maxEntries) slots *= 2;
   return slots;
 }
 
@@ -76,6 +79,7 @@ abstract class OpenTable {
   private slots(n: number): Int32Array {
     if (this.storage === undefined) return new Int32Array(n * REC);
     const rec = this.storage.rec.subarray(0, n * REC);
+    if (rec.length < n * REC) throw new Error(`byte table: ${n} slots do not fit its storage`);
     rec.fill(0);
     return rec;
   }

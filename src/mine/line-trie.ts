@@ -33,10 +33,13 @@ export interface TrieStorage {
 /** Roots a trie in given storage can add beyond maxNodes (one per partition). */
 export const ROOT_ROOM = 1024;
 
-/** Edge slots a trie of `maxNodes` may grow to (it doubles while half full or more). */
+/**
+ * Edge slots a trie of `maxNodes` may grow to: it doubles before an edge would leave it more than
+ * half full, and every edge leads to one of fewer than maxNodes nodes, so twice that many always do.
+ */
 export function maxEdgeSlots(maxNodes: number): number {
   let slots = START_EDGES;
-  while (slots < 2 * (maxNodes + 1)) slots *= 2;
+  while (slots < 2 * maxNodes) slots *= 2;
   return slots;
 }
 
@@ -159,6 +162,7 @@ export class LineTrie {
   private edgeSlots(n: number): Int32Array {
     if (this.storage === undefined) return new Int32Array(n * 3);
     const edges = this.storage.edges.subarray(0, n * 3);
+    if (edges.length < n * 3) throw new Error(`line trie: ${n} edge slots do not fit its storage`);
     edges.fill(0);
     return edges;
   }
