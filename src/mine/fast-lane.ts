@@ -137,11 +137,7 @@ export class FastLane {
       at = core.scratchAt;
       core.u8.set(b.subarray(start, end), at);
     }
-    const root = this.lines.root(partition);
-    if (root < 0) {
-      this.needsClear = true; // the trie has no room for another partition's root
-      return -1;
-    }
+    const root = this.root(partition);
     let r = core.scan(at, at + (end - start), root, maxTokens, this.lines.edgeMask, this.shapes.mask);
     while (r === CORE_NEED) {
       const out = this.settleToken();
@@ -167,18 +163,27 @@ export class FastLane {
     if (this.needsClear) this.clear();
     const core = this.core;
     const base = b.byteOffset;
-    let root = this.lines.root(partition);
-    if (root < 0) {
-      this.clear(); // no room for another partition's root: start over now, between lines
-      root = this.lines.root(partition);
-    }
+    const root = this.root(partition);
     let r = core.scanLines(base + start, base + end, root, maxTokens, maxLineLength, this.lines.edgeMask, this.shapes.mask, core.linesAt, LINE_RECORDS);
     while (r === CORE_NEED) r = core.resumeLines(this.settleToken(), -1, this.shapes.mask);
     const rec = core.lines;
-    for (let k = 1; k < 3 * r; k += 3) rec[k] = (rec[k] as number) - base;
-    for (let k = 2; k < 3 * r; k += 3) rec[k] = (rec[k] as number) - base;
+    for (let k = 0; k < 3 * r; k += 3) {
+      rec[k + 1] = (rec[k + 1] as number) - base;
+      rec[k + 2] = (rec[k + 2] as number) - base;
+    }
     this.batchEnd = (core.state[STATE_BATCH_POS] as number) - base;
     return r;
+  }
+
+  /**
+   * The trie root of a partition. With no room left for another root, the memos start over at
+   * once: a scan starts between lines, which is when they may.
+   */
+  private root(partition: number): number {
+    const r = this.lines.root(partition);
+    if (r >= 0) return r;
+    this.clear();
+    return this.lines.root(partition);
   }
 
   /** scanLines' records (see there). */

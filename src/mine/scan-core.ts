@@ -7,6 +7,7 @@
 // detach every view. Pages nobody touched cost no RAM, so a limit reserves address space only.
 
 import { SCAN_WASM } from './scan-wasm.js';
+import { WasmModule, align } from './wasm-module.js';
 
 interface ScanExports {
   layout(idsCap: number, nodes: number, edges: number, rec: number, arena: number, shape: number): void;
@@ -57,7 +58,6 @@ export interface ScanCoreSizes {
   lines: number;
 }
 
-const PAGE = 65536;
 // The small tables' offsets: assembly/scan.ts has the same numbers as constants (the loads carry them).
 const CLS_AT = 64;
 const SCAN_CLS_AT = 512; // u16[256]
@@ -67,7 +67,7 @@ const LEAD_AT = 1408; // u8[128]
 const TRAIL_AT = 1536; // u8[128]
 const IDS_AT = 2048;
 
-let compiled: WebAssembly.Module | undefined;
+const MODULE = new WasmModule<ScanExports>(SCAN_WASM);
 
 export class ScanCore {
   /** The memory's bytes; a view of them is a line scan() reads in place. */
@@ -110,9 +110,7 @@ export class ScanCore {
     this.linesAt = take(12 * sizes.lines);
     this.inputAt = take(sizes.input + 16); // the scan reads up to 15 bytes past a token (SIMD compares)
     this.inputBytes = sizes.input;
-    const pages = Math.ceil(at / PAGE);
-    const memory = new WebAssembly.Memory({ initial: pages, maximum: pages });
-    const buf = memory.buffer;
+    const { buffer: buf, exports } = MODULE.instantiate(at);
     this.buffer = buf;
     this.u8 = new Uint8Array(buf);
     this.u8.set(tables.cls, CLS_AT);
@@ -128,16 +126,10 @@ export class ScanCore {
     this.rec = new Int32Array(buf, recAt, 4 * sizes.recSlots);
     this.arena = new Uint8Array(buf, arenaAt, sizes.arena);
     this.lines = new Int32Array(buf, this.linesAt, 3 * sizes.lines);
-    compiled ??= new WebAssembly.Module(Buffer.from(SCAN_WASM, 'base64'));
-    const exports = new WebAssembly.Instance(compiled, { env: { memory } }).exports as unknown as ScanExports;
     exports.layout(sizes.ids, nodesAt, edgesAt, recAt, arenaAt, shapeAt);
     this.scan = exports.scan;
     this.resume = exports.resume;
     this.scanLines = exports.scanLines;
     this.resumeLines = exports.resumeLines;
   }
-}
-
-function align(at: number): number {
-  return (at + 63) & ~63;
 }

@@ -3,6 +3,7 @@
 // region read and the rows built), so the rows of a region are written in one call. CsvRows drives
 // it and writes the few lines it leaves (see there).
 
+import { WasmModule, align } from '../../mine/wasm-module.js';
 import { CSV_WASM } from './csv-wasm.js';
 
 interface CsvExports {
@@ -19,11 +20,10 @@ export const ROWS_ROW = 1;
 export const ROWS_OUT = 2;
 export const ROWS_LINE_END = 3;
 
-const PAGE = 65536;
 const STATE_AT = 64;
 const PER_LINE_AT = 1024;
 
-let compiled: WebAssembly.Module | undefined;
+const MODULE = new WasmModule<CsvExports>(CSV_WASM);
 
 export class CsvCore {
   /** The memory's bytes: CsvWriter's buffer is a view of them (`io`). */
@@ -42,9 +42,8 @@ export class CsvCore {
     let tailBytesAt = align(tailIndexAt + 8 * tails.length);
     const tailBytes = tails.reduce((n, t) => n + t.length, 0);
     const ioAt = align(tailBytesAt + tailBytes);
-    const pages = Math.ceil((ioAt + ioBytes) / PAGE);
-    const memory = new WebAssembly.Memory({ initial: pages, maximum: pages });
-    this.buffer = memory.buffer;
+    const { buffer, exports } = MODULE.instantiate(ioAt + ioBytes);
+    this.buffer = buffer;
     const u8 = new Uint8Array(this.buffer);
     new Uint32Array(this.buffer, PER_LINE_AT, count).set(perLine.subarray(0, count));
     const index = new Int32Array(this.buffer, tailIndexAt, 2 * tails.length);
@@ -56,13 +55,7 @@ export class CsvCore {
     });
     this.io = Buffer.from(this.buffer, ioAt, ioBytes);
     this.state = new Int32Array(this.buffer, STATE_AT, 4);
-    compiled ??= new WebAssembly.Module(Buffer.from(CSV_WASM, 'base64'));
-    const exports = new WebAssembly.Instance(compiled, { env: { memory } }).exports as unknown as CsvExports;
     exports.layout(PER_LINE_AT, tailIndexAt, STATE_AT);
     this.rows = exports.rows;
   }
-}
-
-function align(at: number): number {
-  return (at + 63) & ~63;
 }
