@@ -346,9 +346,3 @@ export function ascii(b: Uint8Array, from: number, to: number): string {
   for (let k = from; k < to; k += 4096) s += String.fromCharCode.apply(null, b.subarray(k, Math.min(to, k + 4096)) as unknown as number[]);
   return s;
 }
-
-/** Bytes decoded as UTF-8 (what the string reader would have given). */
-export function utf8(bytes: Uint8Array, start: number, end: number): string {
-  const buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  return buf.toString('utf8', start, end);
-}

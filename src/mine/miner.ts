@@ -8,7 +8,7 @@ import { type MinerConfig, resolveConfig } from './config.js';
 import { canonicalToken, renderToken, WILDCARD } from './markers.js';
 import { lastConflicts, lastNeedsWiden, mismatches, similarity, subsumes, widen } from './similarity.js';
 import { findSiblings } from './siblings.js';
-import { FastLane, type FastLaneLimits, utf8 } from './fast-lane.js';
+import { FastLane, type FastLaneLimits } from './fast-lane.js';
 import { LINE_STRING } from './scan-core.js';
 import type { MaskedLine } from './line-scanner.js';
 import { tokenizeInto } from './tokenize.js';
@@ -491,6 +491,11 @@ export class Miner implements TemplateMiner {
   stats(): MinerCounters {
     return { ...this.counters, templates: this.clusters.size };
   }
+}
+
+function utf8(bytes: Uint8Array, start: number, end: number): string {
+  const buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return buf.toString('utf8', start, end);
 }
 
 /**
