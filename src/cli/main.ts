@@ -1,5 +1,7 @@
 #!/usr/bin/env node
+import { existsSync } from 'node:fs';
 import { GardenerError } from '../core/errors.js';
+import type * as MineCommand from './commands/mine.js';
 import { EXIT, exitCodeForError } from './exit-codes.js';
 import { MAIN_HELP, RUN_HELP } from './help.js';
 import { processIo, type CliIo } from './io.js';
@@ -23,7 +25,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         return await runCommand(rest, io);
       }
       case 'mine': {
-        const { runMine } = await import('./commands/mine.js');
+        const { runMine } = await loadMine();
         return await runMine(rest, io);
       }
       case '--version':
@@ -41,6 +43,16 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   } catch (err) {
     return reportError(io, err);
   }
+}
+
+/**
+ * The mine command's modules: built (npm run build), one bundled file (scripts/bundle-mine.mjs),
+ * which loads in half the time of its 35 modules; from source (tsx), the modules.
+ */
+async function loadMine(): Promise<typeof MineCommand> {
+  const bundle = new URL('./commands/mine.bundle.js', import.meta.url);
+  if (existsSync(bundle)) return (await import(bundle.href)) as typeof MineCommand;
+  return import('./commands/mine.js');
 }
 
 function print(io: CliIo, text: string): number {
