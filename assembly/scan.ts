@@ -23,11 +23,12 @@ const NON_ASCII = 64;
 const X_LETTER = 256;
 const LETTERS = HEX_LOWER | HEX_UPPER | LETTER;
 
-// A trie node: four i32 (line-trie.ts).
+// A trie node: eight i32 (line-trie.ts): four fields, then the key's first 16 bytes.
 const TOKEN = 0;
 const PREDICTED = 1;
 const KEY_LEN = 2;
 const KEY_AT = 3;
+const KEY_BYTES = 16; // byte offset in a node of its copy of the key's first 16 bytes
 
 const FNV_OFFSET: u32 = 0x011c9dc5;
 const FNV_PRIME: u32 = 16777619;
@@ -69,7 +70,7 @@ const LEAD_AT = 1408; // u8[128]: what masking strips before a value (mask.ts, L
 const TRAIL_AT = 1536; // u8[128]: and after it (TRAIL)
 const IDS_AT = 2048; // i32[idsCap]
 let idsCap = 0;
-let nodesAt = 0; // i32[4 * nodes]
+let nodesAt = 0; // i32[8 * nodes]
 let edgesAt = 0; // i32[3 * slots]
 let recAt = 0; // i32[4 * slots] (byte-table.ts)
 let arenaAt = 0; // u8[]
@@ -135,12 +136,12 @@ export function layout(idsCapacity: i32, nodes: i32, edges: i32, rec: i32, arena
 
 // @ts-expect-error: decorator
 @inline function nodeAt(nd: i32, field: i32): i32 {
-  return load<i32>(nodesAt + (((nd << 2) + field) << 2));
+  return load<i32>(nodesAt + (nd << 5) + (field << 2));
 }
 
 // @ts-expect-error: decorator
 @inline function setNode(nd: i32, field: i32, v: i32): void {
-  store<i32>(nodesAt + (((nd << 2) + field) << 2), v);
+  store<i32>(nodesAt + (nd << 5) + (field << 2), v);
 }
 
 // @ts-expect-error: decorator
@@ -169,6 +170,16 @@ function sameDigitsAsOneWide(at: i32, from: i32, to: i32): bool {
   const digit = i8x16.lt_u(i8x16.sub(v, ZERO), TEN);
   const same = i8x16.bitmask(i8x16.eq(v128.bitselect(ONE, v, digit), v128.load(d + k)));
   const want = (1 << (to - k)) - 1;
+  return (same & want) == want;
+}
+
+/** sameDigitsAsOneWide for a key of `len` <= 16 bytes, against the copy in node `nd`. */
+// @ts-expect-error: decorator
+@inline function sameAsInlineKey(nd: i32, from: i32, len: i32): bool {
+  const v = v128.load(from);
+  const digit = i8x16.lt_u(i8x16.sub(v, ZERO), TEN);
+  const same = i8x16.bitmask(i8x16.eq(v128.bitselect(ONE, v, digit), v128.load(nodesAt + (nd << 5) + KEY_BYTES)));
+  const want = (1 << len) - 1;
   return (same & want) == want;
 }
 
@@ -244,8 +255,11 @@ function push(out: i32, key: i32): bool {
     else {
       setNode(node, PREDICTED, next);
       if (key >= 0) {
+        const keyAt = load<i32>(recAt + (key << 2) + 4);
         setNode(node, KEY_LEN, load<i32>(recAt + (key << 2) + 8) - 1);
-        setNode(node, KEY_AT, load<i32>(recAt + (key << 2) + 4));
+        setNode(node, KEY_AT, keyAt);
+        // Its first 16 bytes (and what follows them in the key bytes, unused) beside the fields.
+        v128.store(nodesAt + (node << 5) + KEY_BYTES, v128.load(arenaAt + keyAt));
       } else setNode(node, KEY_LEN, seen == DIGIT ? -1 : 0);
       node = next;
       depth = n;
@@ -271,7 +285,7 @@ function run(): i32 {
         let k = i;
         if (kl < 0) {
           while (k < end && cls(load<u8>(k)) == DIGIT) k++;
-        } else if (i + kl <= end && sameDigitsAsOneWide(nodeAt(node, KEY_AT), i, i + kl)) k = i + kl;
+        } else if (i + kl <= end && (kl <= 16 ? sameAsInlineKey(node, i, kl) : sameDigitsAsOneWide(nodeAt(node, KEY_AT), i, i + kl))) k = i + kl;
         if (k > i && (k == end || cls(load<u8>(k)) == SPACE)) {
           if (n >= maxTokens || n + 2 > idsCap) return AS_STRING;
           const next = nodeAt(node, PREDICTED);

@@ -305,6 +305,31 @@ test('tokens that read the same with every digit as 1 are recognised by comparis
   same(lines);
 });
 
+test('predicted keys of 15 to 33 bytes, alike but for the byte where a node\'s copy of the key ends', () => {
+  // The scan compares a key of up to 16 bytes with the copy kept in the trie node, a longer one
+  // with the key bytes: tokens that differ only in their 16th or 17th byte, or only past it, must
+  // never be taken for one another.
+  const base = 'abcdefghijklmnopqrstuvwxyzabcdefg';
+  const values: string[] = [];
+  for (const len of [15, 16, 17, 32, 33]) {
+    const v = base.slice(0, len);
+    values.push(v, v.slice(0, -1) + 'Q', v.slice(0, 15) + 'Z' + v.slice(16), v + 'x');
+  }
+  values.push('abcdefghijklmn12', 'abcdefghijklmn1x', 'abcdefghijklmno1', 'abcdefghijklmno9');
+  const r = seededRandom(12);
+  const lines = Array.from({ length: 4000 }, () => `key ${pick(r, values)} then ${pick(r, values)} end`);
+  const lane = new FastLane(400, 10_000);
+  const out: string[] = [];
+  const cluster = {} as Parameters<FastLane['remember']>[1];
+  for (const line of lines) {
+    const b = enc.encode(line);
+    const n = lane.scan(b, 0, b.length, 0, 400);
+    assert.deepEqual(lane.tokens(n, out), tokenize(line), line);
+    lane.remember(n, cluster, undefined, 0);
+  }
+  same(lines);
+});
+
 test('Miner: enough distinct words to fill the lane\'s shape memo (65,536 by default); ids and state still agree', () => {
   const lines: string[] = [];
   // Words without digits: each is its own shape.

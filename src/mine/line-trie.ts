@@ -23,8 +23,10 @@ export const TOKEN = 0;
 export const PREDICTED = 1;
 export const KEY_LEN = 2;
 export const KEY_AT = 3;
+/** Ints per node: the four above, then the key's first 16 bytes (assembly/scan.ts, KEY_BYTES). */
+export const NODE_INTS = 8;
 
-/** Memory for a trie (scan-core.ts): 4 ints per node and 3 per edge slot, for all it may hold. */
+/** Memory for a trie (scan-core.ts): NODE_INTS ints per node and 3 per edge slot, for all it may hold. */
 export interface TrieStorage {
   nodes: Int32Array;
   edges: Int32Array;
@@ -45,11 +47,13 @@ export function maxEdgeSlots(maxNodes: number): number {
 
 export class LineTrie {
   /**
-   * Four ints per node, side by side so that one cache line serves a step of the scan: at
-   * `node * 4 +` TOKEN the token id on the edge into it (-1 for roots), PREDICTED the child last
-   * taken from it (-1: none), and KEY_LEN / KEY_AT how the scan can recognise that child's token
-   * by comparing bytes (fast-lane.ts): the length (> 0) and offset of a key in the lane's key
-   * bytes, -1 for "any run of digits", 0 for no way.
+   * NODE_INTS ints per node (32 bytes, half a cache line), side by side so that one cache line
+   * serves a step of the scan: at `node * NODE_INTS +` TOKEN the token id on the edge into it (-1
+   * for roots), PREDICTED the child last taken from it (-1: none), and KEY_LEN / KEY_AT how the scan
+   * can recognise that child's token by comparing bytes (fast-lane.ts): the length (> 0) and offset
+   * of a key in the lane's key bytes, -1 for "any run of digits", 0 for no way. The last 16 bytes
+   * hold the key's first 16 bytes, copied there by the scan when it sets KEY_AT: most keys are
+   * that short, and the scan then compares them without reading the key bytes elsewhere.
    */
   nodes: Int32Array;
   private terminalCluster: (Cluster | undefined)[] = [];
@@ -65,7 +69,7 @@ export class LineTrie {
 
   /** In `storage` the trie never grows past it: maxNodes nodes, plus ROOT_ROOM roots. */
   constructor(readonly maxNodes: number, private readonly storage?: TrieStorage) {
-    this.nodes = storage?.nodes ?? new Int32Array(4 * START_NODES);
+    this.nodes = storage?.nodes ?? new Int32Array(NODE_INTS * START_NODES);
     this.edges = this.edgeSlots(START_EDGES);
   }
 
@@ -73,7 +77,7 @@ export class LineTrie {
   root(partition: number): number {
     let r = this.roots[partition];
     if (r === undefined || r < 0) {
-      if (this.size * 4 >= this.nodes.length && this.storage !== undefined) return -1;
+      if (this.size * NODE_INTS >= this.nodes.length && this.storage !== undefined) return -1;
       while (this.roots.length < partition) this.roots.push(-1);
       r = this.newNode(-1);
       this.roots[partition] = r;
@@ -119,7 +123,7 @@ export class LineTrie {
   }
 
   clear(): void {
-    if (this.storage === undefined) this.nodes = new Int32Array(4 * START_NODES);
+    if (this.storage === undefined) this.nodes = new Int32Array(NODE_INTS * START_NODES);
     else this.edges.fill(0);
     this.terminalCluster = [];
     this.terminalLeaf = [];
@@ -133,15 +137,15 @@ export class LineTrie {
 
   private newNode(id: number): number {
     const n = this.size++;
-    if (n * 4 >= this.nodes.length) this.nodes = grow(this.nodes); // never in storage (see root, extend)
+    if (n * NODE_INTS >= this.nodes.length) this.nodes = grow(this.nodes); // never in storage (see root, extend)
     if (n >= this.terminalEpoch.length) {
       const e = new Float64Array(this.terminalEpoch.length * 2);
       e.set(this.terminalEpoch);
       this.terminalEpoch = e;
     }
-    this.nodes[n * 4 + TOKEN] = id;
-    this.nodes[n * 4 + PREDICTED] = -1;
-    this.nodes[n * 4 + KEY_LEN] = 0;
+    this.nodes[n * NODE_INTS + TOKEN] = id;
+    this.nodes[n * NODE_INTS + PREDICTED] = -1;
+    this.nodes[n * NODE_INTS + KEY_LEN] = 0;
     this.terminalEpoch[n] = -1; // no terminal (epochs start at 0)
     this.terminalCluster.push(undefined);
     this.terminalLeaf.push(undefined);

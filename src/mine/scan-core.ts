@@ -6,6 +6,7 @@
 // The memory is sized once, for the memos' limits (FastLaneLimits), and never grows: growing would
 // detach every view. Pages nobody touched cost no RAM, so a limit reserves address space only.
 
+import { NODE_INTS } from './line-trie.js';
 import { SCAN_WASM } from './scan-wasm.js';
 import { WasmModule, align } from './wasm-module.js';
 
@@ -46,7 +47,7 @@ export interface ScanCoreSizes {
   scratch: number;
   /** Bytes for the shape of a token (2 * maxLineLength + 2: a coarse run adds one byte). */
   shape: number;
-  /** Trie nodes (4 i32 each) and edge slots (3 i32 each). */
+  /** Trie nodes (NODE_INTS i32 each) and edge slots (3 i32 each). */
   nodes: number;
   edgeSlots: number;
   /** Shapes-table slots (4 i32 each) and key bytes (byte-table.ts). */
@@ -103,7 +104,7 @@ export class ScanCore {
     };
     this.scratchAt = take(sizes.scratch);
     const shapeAt = take(sizes.shape);
-    const nodesAt = take(16 * sizes.nodes);
+    const nodesAt = take(4 * NODE_INTS * sizes.nodes);
     const edgesAt = take(12 * sizes.edgeSlots);
     const recAt = take(16 * sizes.recSlots);
     const arenaAt = take(sizes.arena);
@@ -121,7 +122,7 @@ export class ScanCore {
     this.state = new Int32Array(buf, STATE_AT, 10);
     this.shape = new Uint8Array(buf, shapeAt, sizes.shape);
     this.ids = new Int32Array(buf, IDS_AT, sizes.ids);
-    this.nodes = new Int32Array(buf, nodesAt, 4 * sizes.nodes);
+    this.nodes = new Int32Array(buf, nodesAt, NODE_INTS * sizes.nodes);
     this.edges = new Int32Array(buf, edgesAt, 3 * sizes.edgeSlots);
     this.rec = new Int32Array(buf, recAt, 4 * sizes.recSlots);
     this.arena = new Uint8Array(buf, arenaAt, sizes.arena);
