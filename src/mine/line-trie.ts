@@ -45,6 +45,13 @@ export function maxEdgeSlots(maxNodes: number): number {
   return slots;
 }
 
+/** The outcome remembered for a whole masked line: valid while memoStamp(leaf, epoch) is `stamp`. */
+interface Terminal {
+  cluster: Cluster;
+  leaf: Leaf | undefined;
+  stamp: number;
+}
+
 export class LineTrie {
   /**
    * NODE_INTS ints per node (32 bytes, half a cache line), side by side so that one cache line
@@ -56,9 +63,11 @@ export class LineTrie {
    * that short, and the scan then compares them without reading the key bytes elsewhere.
    */
   nodes: Int32Array;
-  private terminalCluster: (Cluster | undefined)[] = [];
-  private terminalLeaf: (Leaf | undefined)[] = [];
-  private terminalEpoch = new Float64Array(START_NODES);
+  /**
+   * Per node, the outcome remembered for exactly that line, if any: one object per terminal, so
+   * that checking one (once per line in the mine command) reads one array slot and one object.
+   */
+  private terminals: (Terminal | undefined)[] = [];
   private roots: number[] = [];
   /** Edges: 3 ints per slot (node + 1, token id, child); 0 in the first marks an empty slot. */
   private edges: Int32Array;
@@ -113,21 +122,24 @@ export class LineTrie {
 
   /** The terminal's cluster if it is still valid: its leaf's version, or the miner's `epoch`. */
   terminal(node: number, epoch: number): Cluster | undefined {
-    return this.terminalEpoch[node] === memoStamp(this.terminalLeaf[node], epoch) ? this.terminalCluster[node] : undefined;
+    const t = this.terminals[node];
+    return t !== undefined && t.stamp === memoStamp(t.leaf, epoch) ? t.cluster : undefined;
   }
 
   setTerminal(node: number, cl: Cluster, leaf: Leaf | undefined, stamp: number): void {
-    this.terminalCluster[node] = cl;
-    this.terminalLeaf[node] = leaf;
-    this.terminalEpoch[node] = stamp;
+    const t = this.terminals[node];
+    if (t === undefined) this.terminals[node] = { cluster: cl, leaf, stamp };
+    else {
+      t.cluster = cl;
+      t.leaf = leaf;
+      t.stamp = stamp;
+    }
   }
 
   clear(): void {
     if (this.storage === undefined) this.nodes = new Int32Array(NODE_INTS * START_NODES);
     else this.edges.fill(0);
-    this.terminalCluster = [];
-    this.terminalLeaf = [];
-    this.terminalEpoch = new Float64Array(START_NODES);
+    this.terminals = [];
     this.roots = [];
     this.edges = this.edgeSlots(START_EDGES);
     this.edgeMask = START_EDGES - 1;
@@ -138,17 +150,10 @@ export class LineTrie {
   private newNode(id: number): number {
     const n = this.size++;
     if (n * NODE_INTS >= this.nodes.length) this.nodes = grow(this.nodes); // never in storage (see root, extend)
-    if (n >= this.terminalEpoch.length) {
-      const e = new Float64Array(this.terminalEpoch.length * 2);
-      e.set(this.terminalEpoch);
-      this.terminalEpoch = e;
-    }
     this.nodes[n * NODE_INTS + TOKEN] = id;
     this.nodes[n * NODE_INTS + PREDICTED] = -1;
     this.nodes[n * NODE_INTS + KEY_LEN] = 0;
-    this.terminalEpoch[n] = -1; // no terminal (epochs start at 0)
-    this.terminalCluster.push(undefined);
-    this.terminalLeaf.push(undefined);
+    this.terminals.push(undefined);
     return n;
   }
 
