@@ -1,8 +1,9 @@
 // Compiles the WebAssembly parts (assembly/*.ts, AssemblyScript) and writes each into a TypeScript
 // module as base64, so the library and its tests load them without a build step or a file beside
-// the code: the fast lane's scan (src/mine/scan-wasm.ts) and the mine command's CSV rows
-// (src/cli/mine/csv-wasm.ts). `npm run build:wasm` after changing assembly/; the unit test
-// test/unit/scan-wasm.test.ts fails while the committed bytes differ from a fresh compile.
+// the code: the fast lane's scan (src/mine/scan-wasm.ts), the mine command's CSV rows
+// (src/cli/mine/csv-wasm.ts) and SHA-256 (src/core/sha256-wasm.ts). `npm run build:wasm` after
+// changing assembly/; test/unit/wasm-build.test.ts fails while the committed bytes differ from a
+// fresh compile.
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import asc from 'assemblyscript/asc';
@@ -13,6 +14,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 export const MODULES = [
   { source: 'assembly/scan.ts', target: `${root}src/mine/scan-wasm.ts`, name: 'SCAN_WASM', what: "The fast lane's scan", user: 'scan-core.ts', flags: ['--enable', 'simd'] },
   { source: 'assembly/csv.ts', target: `${root}src/cli/mine/csv-wasm.ts`, name: 'CSV_WASM', what: "The mine command's CSV rows", user: 'csv-core.ts', flags: ['--enable', 'simd'] },
+  { source: 'assembly/sha256.ts', target: `${root}src/core/sha256-wasm.ts`, name: 'SHA256_WASM', what: 'SHA-256', user: 'sha256.ts' },
 ];
 
 /** The compiled bytes of `mod`. */

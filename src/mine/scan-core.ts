@@ -8,7 +8,7 @@
 
 import { NODE_INTS } from './line-trie.js';
 import { SCAN_WASM } from './scan-wasm.js';
-import { WasmModule, align } from './wasm-module.js';
+import { WasmModule, align } from '../core/wasm-module.js';
 
 interface ScanExports {
   layout(idsCap: number, nodes: number, edges: number, rec: number, arena: number, shape: number): void;

@@ -1,4 +1,4 @@
-// The committed WebAssembly modules (src/mine/scan-wasm.ts, src/cli/mine/csv-wasm.ts) are what
+// The committed WebAssembly modules (scan-wasm.ts, csv-wasm.ts, sha256-wasm.ts) are what
 // assembly/*.ts compile to: a change to the AssemblyScript sources that was not rebuilt
 // (`npm run build:wasm`) fails here.
 import assert from 'node:assert/strict';

@@ -18,11 +18,10 @@
 // With --threads N, both passes spread the work per byte over N worker threads, with the same
 // output (../mine/threads.ts says how).
 
-import { closeSync, createWriteStream, existsSync, lstatSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { unlink } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+// node:fs only (its callback API), not fs/promises, os or perf_hooks: each built-in module loaded
+// costs start-up (os is loaded only to spool standard input).
+import { closeSync, createWriteStream, existsSync, lstatSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, unlink, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 // The miner's own modules rather than its index: the index also loads what `mine` seldom needs
 // (snapshot validation with zod, the string masking rules' tables), ~50 ms of a run's start-up.
 import { Miner } from '../../mine/miner.js';
@@ -119,7 +118,7 @@ export async function runMine(args: string[], io: MineIo, tuning: MineTuning = {
   try {
     let path = opts.input;
     if (path === '-') {
-      spool = mkdtempSync(join(tmpdir(), 'lg-mine-'));
+      spool = mkdtempSync(join((await import('node:os')).tmpdir(), 'lg-mine-'));
       path = join(spool, 'stdin.log');
       await spoolStdin(io.stdin ?? process.stdin, path);
     } else if (!existsSync(path)) {
@@ -289,7 +288,7 @@ function clearOutput(path: string | undefined): Promise<void> {
   } catch {
     return Promise.resolve(); // nothing there (or not ours to see): open() will say
   }
-  return unlink(path).catch(() => undefined);
+  return new Promise((resolve) => unlink(path, () => resolve()));
 }
 
 /** Whether two paths name the same file (both must exist). */

@@ -3,7 +3,7 @@
 // region read and the rows built), so the rows of a region are written in one call. CsvRows drives
 // it and writes the few lines it leaves (see there).
 
-import { WasmModule, align } from '../../mine/wasm-module.js';
+import { WasmModule, align } from '../../core/wasm-module.js';
 import { CSV_WASM } from './csv-wasm.js';
 
 interface CsvExports {

@@ -1,4 +1,4 @@
-// The few WebAssembly globals scan-core.ts uses. Node has them all; TypeScript declares them only
+// The few WebAssembly globals wasm-module.ts uses. Node has them all; TypeScript declares them only
 // in its DOM libraries, which this project does not load.
 declare namespace WebAssembly {
   class Module {
