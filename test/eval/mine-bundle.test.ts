@@ -1,10 +1,12 @@
 // The built CLI runs `mine` from one bundled file (scripts/bundle-mine.mjs, part of npm run build):
 // the project is compiled and bundled into a temporary directory, and the bundle, run through the
 // built CLI, must write byte for byte what the command's modules write, also when it loads the
-// modules it leaves out (--threads). Fixtures are generated here.
+// modules it leaves out (--threads). The launcher (bin/log-gardener, reached through a link as npm
+// installs it) runs `mine` without NODE_EXTRA_CA_CERTS and every other command with it. Fixtures
+// are generated here.
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test } from 'node:test';
@@ -21,7 +23,7 @@ function sink(): { stream: NodeJS.WritableStream; text: () => string } {
   return { stream, text: () => Buffer.concat(chunks).toString('utf8') };
 }
 
-test('the bundled mine command writes what its modules write', { timeout: 180_000 }, async () => {
+test('the bundled mine command writes what its modules write; the launcher runs it without extra CA certificates', { timeout: 180_000 }, async () => {
   const dir = mkdtempSync(join(tmpdir(), 'lg-bundle-'));
   try {
     const dist = join(dir, 'dist');
@@ -48,6 +50,22 @@ test('the bundled mine command writes what its modules write', { timeout: 180_00
       assert.match(run.stderr, extra.length > 0 ? /^mine: 80000 lines, .*1 worker threads;/ : /^mine: 80000 lines, /);
       assert.ok(readFileSync(got).equals(readFileSync(want)), `built CLI ${extra.join(' ')}: same CSV as the modules`);
     }
+
+    // The launcher, linked as npm links it: Node warns at start-up about a certificates file it
+    // cannot read, so the warning says whether the variable reached Node.
+    mkdirSync(join(dir, 'bin'));
+    copyFileSync(join(root, 'bin/log-gardener'), join(dir, 'bin/log-gardener'));
+    mkdirSync(join(dir, 'node_modules/.bin'), { recursive: true });
+    symlinkSync('../../bin/log-gardener', join(dir, 'node_modules/.bin/log-gardener'));
+    const env = { ...process.env, NODE_EXTRA_CA_CERTS: join(dir, 'no-such-bundle.pem') };
+    const launcher = join(dir, 'node_modules/.bin/log-gardener');
+    const mined = spawnSync(launcher, ['mine', '--input', input, '--output', join(dir, 'launched.csv')], { encoding: 'utf8', env });
+    assert.equal(mined.status, 0, mined.stderr);
+    assert.match(mined.stderr, /^mine: 80000 lines, /, 'mine: only its summary, no certificate warning');
+    assert.ok(readFileSync(join(dir, 'launched.csv')).equals(readFileSync(want)), 'the launcher runs the built CLI');
+    const version = spawnSync(launcher, ['--version'], { encoding: 'utf8', env });
+    assert.equal(version.status, 0);
+    assert.match(version.stderr, /Ignoring extra certs from/, 'other commands keep NODE_EXTRA_CA_CERTS');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
