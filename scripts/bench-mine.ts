@@ -134,14 +134,15 @@ try {
   if (!args.includes('--no-cli')) {
     // The whole `mine` command in a fresh process: start-up, two passes, CSV out. Twice: from the
     // TypeScript sources under tsx (what `npm run log-gardener` does), and the built CLI
-    // (`node dist/cli/main.js`, how users run it) when `npm run build` has produced it and it is
-    // not older than the mine command's source (otherwise it says so instead of timing stale code).
+    // (`node dist/cli/main.js`, and through the package's launcher, bin/log-gardener, how users
+    // run it) when `npm run build` has produced it and it is not older than the mine command's
+    // source (otherwise it says so instead of timing stale code).
     const out = join(dir, 'out.csv');
     const script = `import('${join(root, 'src/cli/commands/mine.ts')}').then((m) => m.runMine(['--input', '${file}', '--output', '${out}'], { stdout: process.stdout, stderr: process.stderr })).then((c) => { process.exitCode = c; })`;
-    const whole = (label: string, argv: string[], n = lines): void => {
+    const whole = (label: string, argv: string[], n = lines, command = process.execPath): void => {
       const c0 = childCpu();
       const s = performance.now();
-      const r = spawnSync(process.execPath, argv, { cwd: root, encoding: 'utf8' });
+      const r = spawnSync(command, argv, { cwd: root, encoding: 'utf8' });
       const ms = performance.now() - s;
       const cpu = childCpu() - c0;
       if (r.status !== 0) {
@@ -158,6 +159,8 @@ try {
     else if (statSync(builtMine).mtimeMs < statSync(join(root, 'src/cli/commands/mine.ts')).mtimeMs) console.log('mine command, built CLI: dist/ is older than src (run `npm run build` first)');
     else {
       whole('node dist/cli/main.js, compiled', [built, 'mine', '--input', file, '--output', out]);
+      // The package's bin: the same, started without NODE_EXTRA_CA_CERTS (docs/mining.md).
+      whole('bin/log-gardener, the launcher', ['mine', '--input', file, '--output', out], lines, join(root, 'bin/log-gardener'));
       whole('compiled, --threads 2', [built, 'mine', '--input', file, '--output', out, '--threads', '2']);
       // --scale K: the corpus K times over in one file, mined with no worker threads and with two,
       // alternately (on a shared machine neighbours shift both alike): where threads start to pay.
