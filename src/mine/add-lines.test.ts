@@ -74,6 +74,19 @@ test('tiny memo limits: the lane starts over inside batches, and later records o
   sameAsAdd(bytes, 30_000, undefined, { maxShapes: 64, maxLines: 300, inputBytes: 1 << 20 });
 });
 
+test('addLines refuses a range outside the buffer it is given, and mines nothing', () => {
+  const m = new Miner();
+  const input = m.inputBuffer(16);
+  assert.ok(input !== undefined);
+  input.write('a 1\nb 2\n');
+  const ids: string[] = [];
+  const sink = { push: (id: string) => void ids.push(id) };
+  for (const [s, e] of [[0, 17], [-1, 4], [5, 4]]) assert.throws(() => m.addLines(input, s!, e!, sink), RangeError, `[${s}, ${e})`);
+  assert.equal(ids.length, 0);
+  assert.ok(m.addLines(input, 0, 8, sink));
+  assert.equal(ids.length, 2);
+});
+
 test('addLines refuses a buffer that is not the miner\'s own memory, and mines nothing', () => {
   const m = new Miner();
   const ids: string[] = [];

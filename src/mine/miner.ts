@@ -144,6 +144,8 @@ export class Miner implements TemplateMiner {
   addLines(bytes: Uint8Array, start: number, end: number, sink: IdSink): boolean {
     const lane = this.lane;
     if (lane === undefined || !lane.holds(bytes)) return false;
+    // Past the buffer the scan would read the lane's other memory, or trap.
+    if (!(start >= 0 && start <= end && end <= bytes.length)) throw new RangeError(`addLines: [${start}, ${end}) is not within the ${bytes.length} bytes given`);
     const rec = lane.records;
     for (let pos = start; pos < end; pos = lane.batchEnd) {
       const known = this.lastPartition?.key === '' ? this.lastPartition : this.partitions.get('');
