@@ -292,7 +292,14 @@ test('tokens that read the same with every digit as 1 are recognised by comparis
   const values = ['1x5', '0x5', '5x', '0x', '1X2', '0X2', 'g1x5', 'g0x5', 'buffer=322', 'buffer=007', '4005ms', '0005ms',
     'a1b', 'z0b', 'zb1', '10.1.2.3:80', 'v1.2', 'v0.0', '7', '0', 'user', 'x1', 'x0', '0xff', '1xff', 'e5', '1e5'];
   const r = seededRandom(11);
-  const lines = Array.from({ length: 4000 }, () => `set ${pick(r, values)} on ${pick(r, values)} id ${pick(r, values)}`);
+  maskedAsTokenize(Array.from({ length: 4000 }, () => `set ${pick(r, values)} on ${pick(r, values)} id ${pick(r, values)}`));
+});
+
+/**
+ * Scans `lines` with a FastLane that remembers each (so the trie grows and later lines are read by
+ * prediction), asserting every line's masked tokens are tokenize()'s; then the Miner way (same()).
+ */
+function maskedAsTokenize(lines: readonly string[]): void {
   const lane = new FastLane(400, 10_000);
   const out: string[] = [];
   const cluster = {} as Parameters<FastLane['remember']>[1];
@@ -300,10 +307,10 @@ test('tokens that read the same with every digit as 1 are recognised by comparis
     const b = enc.encode(line);
     const n = lane.scan(b, 0, b.length, 0, 400);
     assert.deepEqual(lane.tokens(n, out), tokenize(line), line);
-    lane.remember(n, cluster, undefined, 0); // grows the trie, so the next lines are read by prediction
+    lane.remember(n, cluster, undefined, 0);
   }
   same(lines);
-});
+}
 
 test('predicted keys of 15 to 33 bytes, alike but for the byte where a node\'s copy of the key ends', () => {
   // The scan compares a key of up to 16 bytes with the copy kept in the trie node, a longer one
@@ -317,17 +324,7 @@ test('predicted keys of 15 to 33 bytes, alike but for the byte where a node\'s c
   }
   values.push('abcdefghijklmn12', 'abcdefghijklmn1x', 'abcdefghijklmno1', 'abcdefghijklmno9');
   const r = seededRandom(12);
-  const lines = Array.from({ length: 4000 }, () => `key ${pick(r, values)} then ${pick(r, values)} end`);
-  const lane = new FastLane(400, 10_000);
-  const out: string[] = [];
-  const cluster = {} as Parameters<FastLane['remember']>[1];
-  for (const line of lines) {
-    const b = enc.encode(line);
-    const n = lane.scan(b, 0, b.length, 0, 400);
-    assert.deepEqual(lane.tokens(n, out), tokenize(line), line);
-    lane.remember(n, cluster, undefined, 0);
-  }
-  same(lines);
+  maskedAsTokenize(Array.from({ length: 4000 }, () => `key ${pick(r, values)} then ${pick(r, values)} end`));
 });
 
 test('Miner: enough distinct words to fill the lane\'s shape memo (65,536 by default); ids and state still agree', () => {
