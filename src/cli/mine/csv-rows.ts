@@ -37,13 +37,13 @@ export class CsvRows {
   /** Writes the rows of the whole lines in `w.buf[0, end)`. */
   region(w: CsvWriter, end: number): void {
     const buf = w.buf;
-    const valid = isUtf8(buf.subarray(0, end));
     this.quoting.region();
     const core = this.core;
     if (core !== undefined && this.format === undefined && buf.buffer === core.buffer) {
-      this.coreRegion(core, w, end, valid);
+      this.coreRegion(core, w, end);
       return;
     }
+    const valid = isUtf8(buf.subarray(0, end));
     let pos = 0;
     while (pos < end && this.row < this.rows) {
       const nl = lineEnd(buf, pos, end);
@@ -56,18 +56,22 @@ export class CsvRows {
    * The region's rows built by CsvCore, which stops at a line to be written as a string and at a
    * row that does not fit the output area: this writes that one row (flushing the area) and goes on.
    */
-  private coreRegion(core: CsvCore, w: CsvWriter, end: number, valid: boolean): void {
+  private coreRegion(core: CsvCore, w: CsvWriter, end: number): void {
     const base = w.buf.byteOffset;
     const st = core.state;
+    // Whether the region is valid UTF-8 matters only for a line with bytes that are not ASCII:
+    // until one stops the module (as not known valid), an ASCII region is never checked.
+    let valid: boolean | undefined;
     let pos = 0;
     while (pos < end && this.row < this.rows) {
-      const status = core.rows(base + pos, base + end, this.row, this.rows, base + w.pos, base + w.areaEnd, valid ? 1 : 0, this.firstLineId);
+      const status = core.rows(base + pos, base + end, this.row, this.rows, base + w.pos, base + w.areaEnd, valid === true ? 1 : 0, this.firstLineId);
       pos = (st[ROWS_POS] as number) - base;
       this.row = st[ROWS_ROW] as number;
       w.pos = (st[ROWS_OUT] as number) - base;
       if (status === 0) break;
       const nl = status === ROWS_JS_LINE ? (st[ROWS_LINE_END] as number) - base : lineEnd(w.buf, pos, end);
       this.lineId.set(this.firstLineId + this.row);
+      valid ??= isUtf8(w.buf.subarray(0, end));
       this.line(w, pos, nl, valid);
       pos = nl + 1;
     }
