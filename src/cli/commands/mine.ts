@@ -7,13 +7,14 @@
 // one). Standard input is spooled to a temporary file for the second pass.
 //
 // Both passes work on bytes, not JS strings (issue 3: a million lines a second, start-up and both
-// passes included): lines are found with indexOf, trimmed of ASCII white space in place, mined
-// through Miner.addBytes, and copied into the CSV unless they need quoting. Lines whose bytes
-// cannot stand for their decoded, trim()med text (Unicode white space at an end, invalid UTF-8)
+// passes included): pass 1 reads regions into the miner's own memory and mines their lines in
+// batches (Miner.addLines, the scan in WebAssembly); pass 2 builds the rows in a second small
+// WebAssembly module (csv-core.ts), copying each trimmed line unless it needs quoting. Lines whose
+// bytes cannot stand for their decoded, trim()med text (Unicode white space at an end, invalid UTF-8)
 // and all lines under --log-format go through strings, so the CSV is byte for byte what the
 // string implementation wrote (mine.test.ts checks this against forEachLine and csvField).
 // The passes' parts are in ../mine/: reading (line-reader.ts), pass 1 over a region (pass1.ts),
-// the CSV rows (csv-rows.ts, csv-writer.ts).
+// the CSV rows (csv-rows.ts, csv-core.ts, csv-writer.ts).
 //
 // With --threads N, both passes spread the work per byte over N worker threads, with the same
 // output (../mine/threads.ts says how).

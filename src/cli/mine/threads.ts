@@ -260,4 +260,3 @@ function rowBytes(perLine: Uint32Array, firstLineId: number, tailEnds: Int32Arra
   }
   return n;
 }
-
