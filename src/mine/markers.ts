@@ -33,8 +33,14 @@ export function renderToken(token: string): string {
   return token.replace(MARKER_RE, '<*>').replace(ADJACENT_RE, '<*>');
 }
 
+/** MARKER_RE with the type captured, for a replacement the regexp engine makes on its own. */
+const MARKER_TYPE_RE = /\uE000([^\uE001]*)\uE001/g;
+
 /** Canonical form keeps the variable types ("<num>", "<ip>", "<*>"): what stable ids hash. */
 export function canonicalToken(token: string): string {
   if (token.indexOf(VAR_OPEN) === -1) return token;
-  return token.replace(MARKER_RE, (m) => '<' + m.slice(1, -1) + '>');
+  // '$1' in a replacement string is the captured type, and '$' in the type itself is text: the
+  // same result as a replacer function, without calling back into JS per marker (the miner makes
+  // a canonical key at every creation and widening, most of them while its code is still cold).
+  return token.replace(MARKER_TYPE_RE, '<$1>');
 }
