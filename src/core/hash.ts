@@ -1,4 +1,4 @@
-import { sha256 } from './sha256.js';
+import { sha256Hex } from './sha256.js';
 
 // Identities are content hashes, never counters or titles: the same content gives the same id
 // in every run, on every machine.
@@ -10,6 +10,6 @@ export function stableHash(parts: readonly string[], length = 16): string {
   // Only the bytes needed are turned into hex: a flat string, not a slice of a longer one. A slice
   // keeps its parent and costs more in every Map lookup; the mine command looks a template id up
   // once per line (about 50 ms over a million lines, measured).
-  const hex = sha256(data).toString('hex', 0, Math.ceil(length / 2));
+  const hex = sha256Hex(data, Math.ceil(length / 2));
   return hex.length === length ? hex : hex.slice(0, length);
 }

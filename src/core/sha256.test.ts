@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { test } from 'node:test';
 import { seededRandom } from './random.js';
-import { sha256 } from './sha256.js';
+import { sha256, sha256Hex } from './sha256.js';
 
 const want = (s: string): string => createHash('sha256').update(s, 'utf8').digest('hex');
 
@@ -17,6 +17,7 @@ test('sha256 equals node:crypto for every length from 0 to 300, ASCII and Unicod
     assert.equal(sha256(ascii).toString('hex'), want(ascii), `ASCII, length ${len}`);
     const mixed = Array.from({ length: len }, () => chars[Math.floor(r() * chars.length)]).join('');
     assert.equal(sha256(mixed).toString('hex'), want(mixed), `mixed, ${len} characters`);
+    assert.equal(sha256Hex(mixed, 8), want(mixed).slice(0, 16), `sha256Hex, mixed, ${len} characters`);
   }
   assert.equal(sha256('a\ud800b').toString('hex'), want('a\ud800b'), 'a lone surrogate');
 });
@@ -28,6 +29,11 @@ test('sha256 of the standard vectors, of texts at the module\'s limit, and of lo
     for (const unit of ['x', '漢']) {
       const s = unit.repeat(len);
       assert.equal(sha256(s).toString('hex'), want(s), `${len} × ${unit}`);
+      assert.equal(sha256Hex(s, 5), want(s).slice(0, 10), `sha256Hex, ${len} × ${unit}`);
     }
   }
+});
+
+test('sha256Hex gives the first bytes of the digest in hex, all 32 at most', () => {
+  for (const bytes of [0, 1, 8, 31, 32, 40]) assert.equal(sha256Hex('abc', bytes), want('abc').slice(0, 2 * Math.min(bytes, 32)), `${bytes} bytes`);
 });

@@ -41,12 +41,30 @@ function start(): { memory: Buffer; digest: (len: number) => void } {
 
 /** The 32-byte digest of `text` encoded as UTF-8 (lone surrogates as U+FFFD, as Buffer does). */
 export function sha256(text: string): Buffer {
+  const c = digestInModule(text);
+  return c === undefined ? nativeDigest(text) : Buffer.from(c.memory.subarray(OUT_AT, OUT_AT + 32));
+}
+
+/**
+ * The first `bytes` (at most 32) bytes of sha256(text) as lower-case hex, read straight from the
+ * module's memory: no digest Buffer in between (stableHash makes one id per template creation,
+ * most while the code is still cold, where each Buffer costs).
+ */
+export function sha256Hex(text: string, bytes: number): string {
+  const c = digestInModule(text);
+  return c === undefined ? nativeDigest(text).toString('hex', 0, bytes) : c.memory.toString('hex', OUT_AT, OUT_AT + Math.min(bytes, 32));
+}
+
+/** Hashes `text` in the module (its digest then at OUT_AT), or undefined if it may not fit there. */
+function digestInModule(text: string): { memory: Buffer; digest: (len: number) => void } | undefined {
   // At most three bytes per UTF-16 unit: what fits for sure goes to the module.
-  if (text.length * 3 > ROOM) {
-    native ??= createRequire(import.meta.url)('node:crypto') as typeof Crypto;
-    return native.createHash('sha256').update(text, 'utf8').digest();
-  }
+  if (text.length * 3 > ROOM) return undefined;
   const c = (core ??= start());
   c.digest(c.memory.write(text, IN_AT, 'utf8'));
-  return Buffer.from(c.memory.subarray(OUT_AT, OUT_AT + 32));
+  return c;
+}
+
+function nativeDigest(text: string): Buffer {
+  native ??= createRequire(import.meta.url)('node:crypto') as typeof Crypto;
+  return native.createHash('sha256').update(text, 'utf8').digest();
 }
