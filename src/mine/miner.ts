@@ -6,7 +6,7 @@ import { stableHash } from '../core/hash.js';
 import { type Cluster, type Leaf, type Outcome, memoStamp } from './cluster.js';
 import { type MinerConfig, resolveConfig } from './config.js';
 import { canonicalToken, renderToken, WILDCARD } from './markers.js';
-import { lastConflicts, lastNeedsWiden, mismatches, similarity, subsumes, widen } from './similarity.js';
+import { Comparisons, lastConflicts, lastNeedsWiden, mismatches, similarity, subsumes, widen } from './similarity.js';
 import { findSiblings } from './siblings.js';
 import { FastLane, type FastLaneLimits } from './fast-lane.js';
 import { LINE_STRING } from './scan-core.js';
@@ -71,6 +71,8 @@ export class Miner implements TemplateMiner {
   private lastPartition: Partition | undefined;
   /** Whether the best match of the last fastMatch differs from its template outside <*>. */
   private bestNeedsWiden = true;
+  /** create()'s comparisons of a line with the clusters of its length (reused). */
+  private readonly comparisons = new Comparisons();
   /**
    * Bumped on every change of structure (templates, tree, indexes, aliases): what the fast lane's
    * line memo is valid for. Counts and LRU ticks are not structure.
@@ -241,20 +243,33 @@ export class Miner implements TemplateMiner {
     for (let i = 0; i < leaves.length; i++) (leaves[i] as Leaf).version++;
   }
 
-  /** Best cluster of a leaf for the line, or undefined if none is similar enough. */
-  private fastMatch(candidates: readonly Cluster[], tokens: readonly string[]): Cluster | undefined {
+  /**
+   * Best cluster of a leaf for the line, or undefined if none is similar enough. `compared`: the
+   * line already compared with every candidate (Comparisons), instead of comparing here.
+   */
+  private fastMatch(candidates: readonly Cluster[], tokens: readonly string[], compared?: Comparisons): Cluster | undefined {
     let best: Cluster | undefined;
     let bestSim = -1;
     this.bestNeedsWiden = true;
     const short = tokens.length < this.config.shortLineTokens;
     for (let i = 0; i < candidates.length; i++) {
       const cl = candidates[i] as Cluster;
-      const sim = similarity(cl.tokens, tokens, 0);
-      if (sim > bestSim && lastConflicts === 0) {
+      let sim: number;
+      let needsWiden: boolean;
+      if (compared === undefined) {
+        sim = similarity(cl.tokens, tokens, 0);
+        if (lastConflicts !== 0) continue;
+        needsWiden = lastNeedsWiden;
+      } else {
+        if (compared.conflicts[i] !== 0) continue;
+        sim = compared.sim[i] as number;
+        needsWiden = compared.needsWiden[i] === 1;
+      }
+      if (sim > bestSim) {
         if (short && mismatches(cl.tokens, tokens) > 0) continue;
         best = cl;
         bestSim = sim;
-        this.bestNeedsWiden = lastNeedsWiden;
+        this.bestNeedsWiden = needsWiden;
         if (sim === 1) break;
       }
     }
@@ -294,7 +309,9 @@ export class Miner implements TemplateMiner {
     const list = p.byLength.get(cl.tokens.length);
     if (list === undefined || list.length < 2) return;
     let keep = cl;
-    for (const other of list.slice()) {
+    const others = list.slice(); // merging removes clusters from `list`
+    for (let i = 0; i < others.length; i++) {
+      const other = others[i] as Cluster;
       if (other === keep || !this.clusters.has(other.id) || !subsumes(keep.tokens, other.tokens)) continue;
       if (other.seq < keep.seq) {
         // The older one keeps its id but takes the wider template.
@@ -339,9 +356,12 @@ export class Miner implements TemplateMiner {
     const hash = stableHash([p.key, key]);
     const known = p.byKey.get(key) ?? this.liveAlias(hash);
     if (known !== undefined) return this.join(p, known, leaf, tokens);
-    const near = this.config.crossLeafMerge ? this.fastMatch(p.byLength.get(tokens.length) ?? [], tokens) : undefined;
+    // The line against every cluster of its length, once for the two looks below.
+    const sameLength = p.byLength.get(tokens.length) ?? [];
+    const compared = this.config.crossLeafMerge ? this.comparisons.fill(sameLength, tokens) : undefined;
+    const near = compared === undefined ? undefined : this.fastMatch(sameLength, tokens, compared);
     if (near !== undefined) return this.join(p, near, leaf, tokens);
-    const siblings = findSiblings(p.byLength.get(tokens.length) ?? [], tokens, this.config.simThreshold, this.config.siblingValues);
+    const siblings = findSiblings(sameLength, tokens, this.config.simThreshold, this.config.siblingValues, compared);
     if (siblings !== undefined) {
       const keep = siblings[0] as Cluster;
       for (let i = 1; i < siblings.length; i++) widen(keep.tokens, (siblings[i] as Cluster).tokens);

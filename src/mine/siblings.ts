@@ -6,28 +6,30 @@
 
 import type { Cluster } from './cluster.js';
 import { hasMarker } from './markers.js';
-import { lastConflictAt, lastConflicts, similarity } from './similarity.js';
+import { Comparisons } from './similarity.js';
 
 /**
  * Clusters of the line's length that differ from it by exactly one constant, all at the same
  * position, once there are at least `minValues - 1` of them (the line brings the last value);
- * otherwise undefined. Oldest first.
+ * otherwise undefined. Oldest first. `compared`: the line already compared with `candidates`.
  */
 export function findSiblings(
   candidates: readonly Cluster[],
   tokens: readonly string[],
   minSim: number,
   minValues: number,
+  compared?: Comparisons,
 ): Cluster[] | undefined {
   if (candidates.length < minValues - 1 || tokens.length < 2) return undefined;
+  const c = compared ?? new Comparisons().fill(candidates, tokens);
   let byPos: Map<number, Cluster[]> | undefined;
-  for (const cl of candidates) {
-    const sim = similarity(cl.tokens, tokens, 1);
-    if (lastConflicts !== 1 || sim < minSim * (1 - 1 / tokens.length)) continue;
+  for (let i = 0; i < candidates.length; i++) {
+    const cl = candidates[i] as Cluster;
+    if (c.conflicts[i] !== 1 || (c.sim[i] as number) < minSim * (1 - 1 / tokens.length)) continue;
+    const at = c.conflictAt[i] as number;
     // Tokens with masked parts are structure ("num=<*>,flags=<*>"), not values of one variable.
-    if (hasMarker(cl.tokens[lastConflictAt] as string) || hasMarker(tokens[lastConflictAt] as string)) continue;
+    if (hasMarker(cl.tokens[at] as string) || hasMarker(tokens[at] as string)) continue;
     byPos ??= new Map();
-    const at = lastConflictAt;
     const list = byPos.get(at);
     if (list === undefined) byPos.set(at, [cl]);
     else list.push(cl);

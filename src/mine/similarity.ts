@@ -55,6 +55,38 @@ export function similarity(template: readonly string[], tokens: readonly string[
 }
 
 /**
+ * similarity() of one line against each of a list of templates, with maxConflicts 1, kept per
+ * template: a creation compares the line with every cluster of its length twice, for a match
+ * (conflicts 0) and for siblings (conflict 1), and both read these instead. With no conflict or
+ * one, the comparison ran to the end, so it is what either would have computed itself.
+ */
+export class Comparisons {
+  sim = new Float64Array(64);
+  conflicts = new Int32Array(64);
+  conflictAt = new Int32Array(64);
+  needsWiden = new Uint8Array(64);
+
+  /** Compares `tokens` with every template of `candidates` (each at its index). */
+  fill(candidates: readonly { tokens: readonly string[] }[], tokens: readonly string[]): this {
+    const n = candidates.length;
+    if (n > this.sim.length) {
+      const cap = Math.max(n, 2 * this.sim.length);
+      this.sim = new Float64Array(cap);
+      this.conflicts = new Int32Array(cap);
+      this.conflictAt = new Int32Array(cap);
+      this.needsWiden = new Uint8Array(cap);
+    }
+    for (let i = 0; i < n; i++) {
+      this.sim[i] = similarity((candidates[i] as { tokens: readonly string[] }).tokens, tokens, 1);
+      this.conflicts[i] = lastConflicts;
+      this.conflictAt[i] = lastConflictAt;
+      this.needsWiden[i] = lastNeedsWiden ? 1 : 0;
+    }
+    return this;
+  }
+}
+
+/**
  * A token that is one variable, possibly in brackets or quotes or before a trailing comma:
  * "<*>", "(<*>)", "'<*>',". Such a token against a constant is a value, not a different event.
  */

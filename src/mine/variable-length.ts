@@ -49,12 +49,16 @@ export function joinAcrossLengths(
   minConstantShare: number,
 ): Cluster | undefined {
   const n = tokens.length;
+  if (n < 2) return undefined; // no shorter template with a token
+  const first = tokens[0] as string;
+  const firstCode = first.charCodeAt(0);
   for (let len = n - 1; len >= Math.max(1, n - MAX_EXTRA); len--) {
     const list = byLength.get(len);
     if (list === undefined) continue;
-    const first = tokens[0] as string;
-    const firstCode = first.charCodeAt(0);
-    for (const cl of list) {
+    // Indexed, not for-of: this runs at every creation, mostly while its code is still cold, and
+    // there an iterator costs a call and an object per cluster.
+    for (let c = 0; c < list.length; c++) {
+      const cl = list[c] as Cluster;
       // Cheapest test first: the first token must fit (the same answer fitsWithSpans would give;
       // a constant that does not start like the line's first token cannot fit it).
       const t0 = cl.tokens[0] as string;
