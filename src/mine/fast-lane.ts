@@ -103,6 +103,7 @@ export class FastLane {
   resets = 0;
   /** Where the last scanLines() stopped (an offset in its buffer). */
   batchEnd = 0;
+  private readonly batchChecks = new Int32Array(LINE_RECORDS);
 
   constructor(maxTokens: number, maxLineLength: number, limits: FastLaneLimits = DEFAULT_LANE_LIMITS) {
     const arena = limits.maxShapes * 32;
@@ -196,9 +197,22 @@ export class FastLane {
     return b.buffer === this.core.buffer;
   }
 
-  /** The outcome remembered for the whole masked line at trie `node`, if still valid at `epoch`. */
-  terminalAt(node: number, epoch: number): Cluster | undefined {
-    return this.lines.terminal(node, epoch);
+  /**
+   * For each line of the last scanLines(), into `batchChecks`: the index of its remembered cluster
+   * (checkedCluster) if found valid in `era` before, else -1 (LineTrie.checkAll).
+   */
+  checkBatch(count: number, era: number): Int32Array {
+    this.lines.checkAll(this.core.lines, count, era, this.batchChecks);
+    return this.batchChecks;
+  }
+
+  checkedCluster(k: number): Cluster {
+    return this.lines.checkedCluster(k);
+  }
+
+  /** The outcome remembered for the whole masked line at trie `node`, if still valid at `epoch` (in `era`, Miner.era). */
+  terminalAt(node: number, epoch: number, era: number): Cluster | undefined {
+    return this.lines.terminal(node, epoch, era);
   }
 
   /**
@@ -238,8 +252,8 @@ export class FastLane {
   }
 
   /** The cluster remembered for the last scanned line, if still valid at `epoch`. */
-  recall(n: number, epoch: number): Cluster | undefined {
-    return this.depth === n ? this.lines.terminal(this.node, epoch) : undefined;
+  recall(n: number, epoch: number, era: number): Cluster | undefined {
+    return this.depth === n ? this.lines.terminal(this.node, epoch, era) : undefined;
   }
 
   /** Remembers the outcome of the last scanned line (of `n` tokens), valid as memoStamp says. */

@@ -68,6 +68,16 @@ export class LineTrie {
    * that checking one (once per line in the mine command) reads one array slot and one object.
    */
   private terminals: (Terminal | undefined)[] = [];
+  /**
+   * Per node, two ints: the miner's era + 1 when its terminal was last found valid (0: not since it
+   * was set), and the index of the terminal's cluster in `checkedClusters`. Within one era nothing
+   * a stamp depends on has changed (see Miner.era), so a terminal found valid in it stays valid:
+   * the mine command checks each line's terminal with one typed-array read instead of following
+   * terminal, leaf and stamp (three objects, mostly cache misses after a batch's scan).
+   */
+  private checked = new Int32Array(2 * START_NODES);
+  private checkedClusters: Cluster[] = [];
+  private checkedIndex = new Map<Cluster, number>();
   private roots: number[] = [];
   /** Edges: 3 ints per slot (node + 1, token id, child); 0 in the first marks an empty slot. */
   private edges: Int32Array;
@@ -120,13 +130,49 @@ export class LineTrie {
     return c;
   }
 
-  /** The terminal's cluster if it is still valid: its leaf's version, or the miner's `epoch`. */
-  terminal(node: number, epoch: number): Cluster | undefined {
+  /**
+   * The terminal's cluster if it is still valid: its leaf's version, or the miner's `epoch`.
+   * `era` (Miner.era) changes whenever the epoch or any leaf's version does: a terminal found
+   * valid in this era is answered from `checked`.
+   */
+  terminal(node: number, epoch: number, era: number): Cluster | undefined {
+    const c = this.checked;
+    if (c[2 * node] === era + 1) return this.checkedClusters[c[2 * node + 1] as number];
     const t = this.terminals[node];
-    return t !== undefined && t.stamp === memoStamp(t.leaf, epoch) ? t.cluster : undefined;
+    if (t === undefined || t.stamp !== memoStamp(t.leaf, epoch)) return undefined;
+    let k = this.checkedIndex.get(t.cluster);
+    if (k === undefined) {
+      k = this.checkedClusters.length;
+      this.checkedClusters.push(t.cluster);
+      this.checkedIndex.set(t.cluster, k);
+    }
+    c[2 * node] = era + 1;
+    c[2 * node + 1] = k;
+    return t.cluster;
+  }
+
+  /**
+   * For each of `count` nodes (every third int of `records`, from the first; < 0: none), into
+   * `out`: the cluster index of its terminal if found valid in `era` (checkedCluster), else -1.
+   * The reads are independent of each other, so their cache misses overlap; checking the lines one
+   * by one, each waited for its own.
+   */
+  checkAll(records: Int32Array, count: number, era: number, out: Int32Array): void {
+    const c = this.checked;
+    const want = era + 1;
+    for (let k = 0; k < count; k++) {
+      const node = records[3 * k] as number;
+      out[k] = node >= 0 && c[2 * node] === want ? (c[2 * node + 1] as number) : -1;
+    }
+  }
+
+  /** The cluster of a checkAll() index. */
+  checkedCluster(k: number): Cluster {
+    return this.checkedClusters[k] as Cluster;
   }
 
   setTerminal(node: number, cl: Cluster, leaf: Leaf | undefined, stamp: number): void {
+    this.checked[2 * node] = 0;
     const t = this.terminals[node];
     if (t === undefined) this.terminals[node] = { cluster: cl, leaf, stamp };
     else {
@@ -140,6 +186,9 @@ export class LineTrie {
     if (this.storage === undefined) this.nodes = new Int32Array(NODE_INTS * START_NODES);
     else this.edges.fill(0);
     this.terminals = [];
+    this.checked.fill(0, 0, 2 * this.size);
+    this.checkedClusters = [];
+    this.checkedIndex = new Map();
     this.roots = [];
     this.edges = this.edgeSlots(START_EDGES);
     this.edgeMask = START_EDGES - 1;
@@ -154,6 +203,7 @@ export class LineTrie {
     this.nodes[n * NODE_INTS + PREDICTED] = -1;
     this.nodes[n * NODE_INTS + KEY_LEN] = 0;
     this.terminals.push(undefined);
+    if (2 * n >= this.checked.length) this.checked = grow(this.checked);
     return n;
   }
 

@@ -78,6 +78,8 @@ export class Miner implements TemplateMiner {
    * line memo is valid for. Counts and LRU ticks are not structure.
    */
   epoch = 0;
+  /** Leaf version changes so far (each leaf.version++ counts one). */
+  private leafMoves = 0;
   private lane: FastLane | undefined;
   /** The leaf the last line was matched in without widening (set by mineTokens). */
   private matchedIn: Leaf | undefined;
@@ -125,7 +127,7 @@ export class Miner implements TemplateMiner {
     this.lastPartition = p;
     this.counters.lines++;
     this.tick++;
-    const hit = lane.recall(n, this.epoch);
+    const hit = lane.recall(n, this.epoch, this.era);
     if (hit !== undefined) return this.count(hit);
     const o = this.outcome;
     o.cluster = undefined;
@@ -153,16 +155,23 @@ export class Miner implements TemplateMiner {
       const known = this.lastPartition?.key === '' ? this.lastPartition : this.partitions.get('');
       const count = lane.scanLines(bytes, pos, end, known?.ordinal ?? this.partitions.size, this.config.maxTokens, this.config.maxLineLength);
       const resets = lane.resets; // a rescan below may start the memos over: later nodes are then void
-      for (let k = 0; k < 3 * count; k += 3) {
+      // The lines' memos, all read at once; good until a line of the batch is mined (`mined`):
+      // mining may change what they depend on, and then each line is checked on its own.
+      const checks = lane.checkBatch(count, this.epoch + this.leafMoves);
+      let mined = false;
+      for (let j = 0, k = 0; j < count; j++, k += 3) {
         const what = rec[k] as number;
         const s = rec[k + 1] as number;
         const e = rec[k + 2] as number;
         if (what === LINE_STRING) {
+          mined = true;
           sink.push(this.add(utf8(bytes, s, e).trim()));
           continue;
         }
-        const hit = what >= 0 && lane.resets === resets ? lane.terminalAt(what, this.epoch) : undefined;
+        const checked = mined ? -1 : (checks[j] as number);
+        const hit = checked >= 0 ? lane.checkedCluster(checked) : what >= 0 && lane.resets === resets ? lane.terminalAt(what, this.epoch, this.epoch + this.leafMoves) : undefined;
         if (hit === undefined) {
+          mined = true;
           sink.push(this.addBytes(bytes, s, e));
           continue;
         }
@@ -241,6 +250,15 @@ export class Miner implements TemplateMiner {
   /** Leaf versions move when a leaf's clusters, or their templates, change. */
   private touch(leaves: readonly Leaf[]): void {
     for (let i = 0; i < leaves.length; i++) (leaves[i] as Leaf).version++;
+    this.leafMoves += leaves.length;
+  }
+
+  /**
+   * Changes whenever the epoch or any leaf's version does (both only grow, so their sum never
+   * repeats): while it stays, every memo stamp (memoStamp) keeps its validity (LineTrie.terminal).
+   */
+  get era(): number {
+    return this.epoch + this.leafMoves;
   }
 
   /**
@@ -386,6 +404,7 @@ export class Miner implements TemplateMiner {
     if (leaf !== undefined && !cl.leaves.includes(leaf) && cl.tokens.length === tokens.length) {
       this.epoch++;
       leaf.version++;
+      this.leafMoves++;
       leaf.clusters.push(cl);
       cl.leaves.push(leaf);
     }
@@ -410,6 +429,7 @@ export class Miner implements TemplateMiner {
     };
     leaf.clusters.push(cl);
     leaf.version++;
+    this.leafMoves++;
     this.link(p, cl);
     return cl;
   }
