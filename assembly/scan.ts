@@ -154,8 +154,9 @@ const TEN = i8x16.splat(10);
 const ONE = i8x16.splat(49);
 
 /**
- * sameDigitsAsOne sixteen bytes at a time: the input's digits become '1' and both sides are
- * compared at once. It reads up to 15 bytes past each side's end (the memory leaves room for that).
+ * Whether arena[at, at + to - from) holds the bytes [from, to) with every digit as '1', sixteen
+ * bytes at a time: the input's digits become '1' and both sides are compared at once. It reads up
+ * to 15 bytes past each side's end (the memory leaves room for that: scan-core.ts).
  */
 function sameDigitsAsOneWide(at: i32, from: i32, to: i32): bool {
   const d = arenaAt + at - from;
@@ -173,6 +174,19 @@ function sameDigitsAsOneWide(at: i32, from: i32, to: i32): bool {
   return (same & want) == want;
 }
 
+/** Whether arena[at, at + to - from) holds the bytes [from, to), sixteen at a time (reading past ends as above). */
+function sameBytesWide(at: i32, from: i32, to: i32): bool {
+  const d = arenaAt + at - from;
+  let k = from;
+  for (; k + 16 <= to; k += 16) {
+    if (!v128.all_true<i8>(i8x16.eq(v128.load(k), v128.load(d + k)))) return false;
+  }
+  if (k == to) return true;
+  const same = i8x16.bitmask(i8x16.eq(v128.load(k), v128.load(d + k)));
+  const want = (1 << (to - k)) - 1;
+  return (same & want) == want;
+}
+
 /** sameDigitsAsOneWide for a key of `len` <= 16 bytes, against the copy in node `nd`. */
 // @ts-expect-error: decorator
 @inline function sameAsInlineKey(nd: i32, from: i32, len: i32): bool {
@@ -183,14 +197,6 @@ function sameDigitsAsOneWide(at: i32, from: i32, to: i32): bool {
   return (same & want) == want;
 }
 
-/** Whether arena[at, at + to - from) holds the bytes [from, to) with every digit as '1'. */
-function sameDigitsAsOne(at: i32, from: i32, to: i32): bool {
-  const d = arenaAt + at - from;
-  let k = from;
-  while (k < to && load<u8>(d + k) == load<u8>(DIGIT_AT + load<u8>(k))) k++;
-  return k == to;
-}
-
 /** Record index (in i32s) of the key [from, from + len) stored with digits as '1', or -1 (byte-table.ts). */
 function findDigitsAsOne(from: i32, len: i32, h: i32): i32 {
   for (let s = h & recMask; ; s = (s + 1) & recMask) {
@@ -198,7 +204,7 @@ function findDigitsAsOne(from: i32, len: i32, h: i32): i32 {
     const l = load<i32>(recAt + (r << 2) + 8);
     if (l == 0) return -1;
     if (load<i32>(recAt + (r << 2)) != h || l != len + 1) continue;
-    if (sameDigitsAsOne(load<i32>(recAt + (r << 2) + 4), from, from + len)) return r;
+    if (sameDigitsAsOneWide(load<i32>(recAt + (r << 2) + 4), from, from + len)) return r;
   }
   return -1; // not reached: the table is never full
 }
@@ -484,11 +490,7 @@ function findExact(from: i32, len: i32, h: i32): i32 {
     const l = load<i32>(recAt + (r << 2) + 8);
     if (l == 0) return -1;
     if (load<i32>(recAt + (r << 2)) != h || l != len + 1) continue;
-    const d = arenaAt + load<i32>(recAt + (r << 2) + 4) - from;
-    let k = from;
-    const to = from + len;
-    while (k < to && load<u8>(d + k) == load<u8>(k)) k++;
-    if (k == to) return r;
+    if (sameBytesWide(load<i32>(recAt + (r << 2) + 4), from, from + len)) return r;
   }
   return -1; // not reached: the table is never full
 }
