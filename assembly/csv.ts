@@ -24,6 +24,11 @@ const STATE_ROW = 1; // rows written
 const STATE_OUT = 2; // where the next row goes
 const STATE_LINE_END = 3; // JS_LINE: the line's '\n' (or the region's end)
 
+// The LineId being written, in ASCII, right-aligned in DIGITS_AT[0, 16) from `firstDigit` on
+// (bytes 0-127 of the memory are this module's: csv-core.ts puts its tables from 1024).
+const DIGITS_AT = 128;
+let firstDigit = DIGITS_AT + 16;
+
 export function layout(perLine: i32, tails: i32, state: i32): void {
   perLineAt = perLine;
   tailAt = tails;
@@ -46,6 +51,8 @@ export function rows(pos: i32, end: i32, row: i32, rowCount: i32, out: i32, outE
   let r = row;
   let o = out;
   let status = 0;
+  // Counted up in place from here: one decimal conversion per call, not per row.
+  setLineId(firstId + r + 1);
   while (p < end && r < rowCount) {
     // Sixteen bytes at a time: where the line ends, and whether it may hold '"', ',', CR or a
     // byte that is not ASCII (a hint only: the trimmed line is looked at again if so).
@@ -103,7 +110,12 @@ export function rows(pos: i32, end: i32, row: i32, rowCount: i32, out: i32, outE
       status = OUT_FULL;
       break;
     }
-    o = lineId(o, firstId + r + 1);
+    // Ten bytes, whatever the length: the row's room (checked above) has MAX_DIGITS for them, and
+    // what follows the digits is written over next.
+    store<u64>(o, load<u64>(firstDigit));
+    store<u16>(o + 8, load<u16>(firstDigit + 8));
+    o += DIGITS_AT + 16 - firstDigit;
+    nextLineId();
     store<u8>(o++, 44);
     if (quotes > 0) {
       store<u8>(o++, 34);
@@ -133,14 +145,24 @@ export function rows(pos: i32, end: i32, row: i32, rowCount: i32, out: i32, outE
   return status;
 }
 
-/** Writes `v` (> 0) in decimal at `o`; returns the end. */
-function lineId(o: i32, v: i32): i32 {
-  let digits = 1;
-  for (let x = <u32>v / 10; x > 0; x /= 10) digits++;
+/** The LineId to write next is `v` (> 0). */
+function setLineId(v: i32): void {
+  let k = DIGITS_AT + 16;
   let x = <u32>v;
-  for (let k = digits - 1; k >= 0; k--) {
-    store<u8>(o + k, 48 + <i32>(x % 10));
+  do {
+    k--;
+    store<u8>(k, 48 + <i32>(x % 10));
     x /= 10;
-  }
-  return o + digits;
+  } while (x > 0);
+  firstDigit = k;
+}
+
+/** Counts the LineId one up: trailing 9s become 0s, and a new leading digit 1 when all were 9. */
+function nextLineId(): void {
+  let k = DIGITS_AT + 15;
+  while (k >= firstDigit && load<u8>(k) == 57) store<u8>(k--, 48);
+  if (k < firstDigit) {
+    store<u8>(k, 49);
+    firstDigit = k;
+  } else store<u8>(k, load<u8>(k) + 1);
 }
