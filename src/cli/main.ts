@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 import { existsSync } from 'node:fs';
-import { GardenerError } from '../core/errors.js';
 import type * as MineCommand from './commands/mine.js';
-import { EXIT, exitCodeForError } from './exit-codes.js';
+import { EXIT } from './exit-codes.js';
 import { MAIN_HELP, RUN_HELP } from './help.js';
 import { processIo, type CliIo } from './io.js';
+import { reportError } from './report-error.js';
 import { VERSION } from '../version.js';
 
 // Entry point: dispatches sub-commands and turns every outcome into a documented exit code.
@@ -58,16 +58,6 @@ async function loadMine(): Promise<typeof MineCommand> {
 function print(io: CliIo, text: string): number {
   io.stdout.write(text);
   return EXIT.ok;
-}
-
-function reportError(io: CliIo, err: unknown): number {
-  if (err instanceof GardenerError) {
-    io.stderr.write(`error: ${err.message}\n`);
-    if (err.hint) io.stderr.write(`hint: ${err.hint}\n`);
-  } else {
-    io.stderr.write(`error: internal error (please report it): ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-  }
-  return exitCodeForError(err);
 }
 
 main(process.argv.slice(2), processIo()).then(

@@ -2,8 +2,8 @@
 // the project is compiled and bundled into a temporary directory, and the bundle, run through the
 // built CLI, must write byte for byte what the command's modules write, also when it loads the
 // modules it leaves out (--threads). The launcher (bin/log-gardener, reached through a link as npm
-// installs it) runs `mine` without NODE_EXTRA_CA_CERTS and every other command with it. Fixtures
-// are generated here.
+// installs it) runs `mine` from the CommonJS bundle (mine.bundle.cjs) without NODE_EXTRA_CA_CERTS,
+// and every other command through main.js with it. Fixtures are generated here.
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -33,6 +33,9 @@ test('the bundled mine command writes what its modules write; the launcher runs 
     assert.ok(existsSync(bundle), 'npm run build writes the bundle');
     const bundled = readFileSync(bundle, 'utf8');
     assert.ok(!bundled.includes('class LineScanner'), 'the worker threads\' modules stay out of it');
+    const cjs = join(dist, 'cli/commands/mine.bundle.cjs');
+    assert.ok(existsSync(cjs), 'and the CommonJS bundle the launcher runs');
+    assert.ok(!readFileSync(cjs, 'utf8').includes('class LineScanner'));
 
     const specs = makeTemplates(120, 21);
     const r = seededRandom(22);
@@ -59,13 +62,35 @@ test('the bundled mine command writes what its modules write; the launcher runs 
     symlinkSync('../../bin/log-gardener', join(dir, 'node_modules/.bin/log-gardener'));
     const env = { ...process.env, NODE_EXTRA_CA_CERTS: join(dir, 'no-such-bundle.pem') };
     const launcher = join(dir, 'node_modules/.bin/log-gardener');
-    const mined = spawnSync(launcher, ['mine', '--input', input, '--output', join(dir, 'launched.csv')], { encoding: 'utf8', env });
-    assert.equal(mined.status, 0, mined.stderr);
-    assert.match(mined.stderr, /^mine: 80000 lines, /, 'mine: only its summary, no certificate warning');
+    // A line at the top of the CommonJS bundle says when the launcher runs it.
+    writeFileSync(cjs, `process.stderr.write('(CommonJS)\\n');\n` + readFileSync(cjs, 'utf8'));
+    const launch = (args: string[]): ReturnType<typeof spawnSync> => spawnSync(launcher, args, { encoding: 'utf8', env });
+    const mined = launch(['mine', '--input', input, '--output', join(dir, 'launched.csv')]);
+    assert.equal(mined.status, 0, String(mined.stderr));
+    assert.match(String(mined.stderr), /^\(CommonJS\)\nmine: 80000 lines, /, 'mine: from the CommonJS bundle, no certificate warning');
     assert.ok(readFileSync(join(dir, 'launched.csv')).equals(readFileSync(want)), 'the launcher runs the built CLI');
-    const version = spawnSync(launcher, ['--version'], { encoding: 'utf8', env });
+    // What the CommonJS bundle loads only when asked (worker threads, a snapshot) is found beside it.
+    const threaded = launch(['mine', '--input', input, '--output', join(dir, 'threaded.csv'), '--threads', '1']);
+    assert.equal(threaded.status, 0, String(threaded.stderr));
+    assert.ok(readFileSync(join(dir, 'threaded.csv')).equals(readFileSync(want)), 'the launcher with --threads');
+    const state = join(dir, 'state.json');
+    for (const k of [1, 2]) {
+      const run = launch(['mine', '--input', input, '--output', join(dir, `state${k}.csv`), '--state', state]);
+      assert.equal(run.status, 0, String(run.stderr));
+    }
+    assert.ok(readFileSync(join(dir, 'state2.csv')).equals(readFileSync(join(dir, 'state1.csv'))), 'the launcher with --state: the same ids again');
+    const bad = launch(['mine', '--input', join(dir, 'missing.log')]);
+    assert.equal(bad.status, 2);
+    assert.match(String(bad.stderr), /cannot read input .*missing\.log/);
+    // Without the CommonJS bundle (an older build), the launcher runs main.js.
+    rmSync(cjs);
+    const fallback = launch(['mine', '--input', input, '--output', join(dir, 'fallback.csv')]);
+    assert.equal(fallback.status, 0, String(fallback.stderr));
+    assert.match(String(fallback.stderr), /^mine: 80000 lines, /);
+    assert.ok(readFileSync(join(dir, 'fallback.csv')).equals(readFileSync(want)));
+    const version = launch(['--version']);
     assert.equal(version.status, 0);
-    assert.match(version.stderr, /Ignoring extra certs from/, 'other commands keep NODE_EXTRA_CA_CERTS');
+    assert.match(String(version.stderr), /Ignoring extra certs from/, 'other commands keep NODE_EXTRA_CA_CERTS');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
