@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { linkSync, lstatSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { linkSync, lstatSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Writable } from 'node:stream';
@@ -270,6 +270,29 @@ test('an existing output is replaced; a symlink or hard-linked output is written
       assert.equal(r.code, 2);
       assert.match(r.err, /^error: mine: the output '.*' is the input/);
       assert.equal(readFileSync(input, 'utf8'), 'job 1 started\njob 2 started\n', 'the input is untouched');
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('an existing output is written over in place and cut to the new length, with and without worker threads', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'mine-cli-'));
+  try {
+    const input = join(dir, 'in.log');
+    const specs = makeTemplates(20, 5);
+    const r = seededRandom(6);
+    writeFileSync(input, Array.from({ length: 3000 }, () => renderLine(specs[Math.floor(r() * specs.length)]!, r)).join('\n') + '\n');
+    const expected = await referenceCsv(input);
+    const output = join(dir, 'out.csv');
+    for (const extra of [[], ['--threads', '1']]) {
+      // Longer than the new CSV, and with no line ends, so that any old byte left over would show.
+      writeFileSync(output, 'x'.repeat(3 * expected.length));
+      const inode = statSync(output).ino;
+      const tuning: MineTuning = { readChunk: 4096, writeChunk: 8192 };
+      assert.equal(await runMine(['--input', input, '--output', output, ...extra], { stdout: sink().stream, stderr: sink().stream }, tuning), 0);
+      assert.ok(readFileSync(output).equals(expected), `the new CSV and nothing of the old one ${extra.join(' ')}`);
+      assert.equal(statSync(output).ino, inode, 'the same file, written over');
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -21,7 +21,7 @@
 
 // node:fs only (its callback API), not fs/promises, os or perf_hooks: each built-in module loaded
 // costs start-up (os is loaded only to spool standard input).
-import { closeSync, createWriteStream, existsSync, lstatSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, unlink, writeFileSync } from 'node:fs';
+import { closeSync, constants, createWriteStream, existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 // The miner's own modules rather than its index: the index also loads what `mine` seldom needs
 // (snapshot validation with zod, the string masking rules' tables), ~50 ms of a run's start-up.
@@ -29,7 +29,7 @@ import { Miner } from '../../mine/miner.js';
 import { compileLogFormat, type LogFormat } from '../../mine/log-format.js';
 import { CsvRows } from '../mine/csv-rows.js';
 import { CsvCore } from '../mine/csv-core.js';
-import { CsvWriter, csvField, writeAll, writerBytes } from '../mine/csv-writer.js';
+import { CsvWriter, csvField, cutAt, writeAll, writerBytes } from '../mine/csv-writer.js';
 import { LineIds } from '../mine/line-ids.js';
 import { READ_CHUNK, ReadBuffer, forEachRegion } from '../mine/line-reader.js';
 import type { RegionCount } from '../mine/threads.js';
@@ -186,7 +186,6 @@ export interface MineTuning {
 
 async function mineFile(path: string, opts: MineArgs, format: LogFormat | undefined, miner: Miner, io: MineIo, tuning: MineTuning): Promise<number> {
   const t0 = performance.now();
-  const cleared = clearOutput(opts.output);
   const readChunk = tuning.readChunk ?? READ_CHUNK;
   const writeChunk = tuning.writeChunk ?? WRITE_CHUNK;
   // --log-format lines are parsed as strings on this thread; an input of one or two regions would
@@ -220,21 +219,29 @@ async function mineFile(path: string, opts: MineArgs, format: LogFormat | undefi
     });
     // Pass 2: write the CSV.
     let fd: number | undefined;
-    await cleared;
     try {
-      if (opts.output !== undefined) fd = openSync(opts.output, 'w');
+      // Written over in place, not truncated first, and cut to its new length at the end (cutAt):
+      // a run that writes the same output again reuses the file's pages and blocks. Truncating or
+      // removing the old file first made the kernel free 166 MB of them and allocate them again
+      // (50-70 ms more of system time over the 1M-line corpus, measured).
+      if (opts.output !== undefined) fd = openSync(opts.output, constants.O_WRONLY | constants.O_CREAT, 0o666);
     } catch (err) {
       io.stderr.write(`error: mine: cannot write output '${opts.output}': ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}\n`);
       return 2;
     }
     if (threads !== undefined && counts !== undefined) {
+      let end = 0; // where the file is cut: if the rows fail, nothing of the old file stays after what was written
       try {
         if (fd === undefined) io.stdout.write(CSV_HEADER);
         else writeAll(fd, CSV_HEADER, CSV_HEADER.length, opts.output, 0);
+        end = CSV_HEADER.length;
         const sink = fd === undefined ? { stream: io.stdout } : { fd, path: opts.output, start: CSV_HEADER.length };
-        await threads.write(path, region, counts, lines, tails, sink);
+        end = await threads.write(path, region, counts, lines, tails, sink);
       } finally {
-        if (fd !== undefined) closeSync(fd);
+        if (fd !== undefined) {
+          cutAt(fd, end);
+          closeSync(fd);
+        }
       }
     } else {
       // To a file, each region's rows are written on libuv's threads while the next region's are
@@ -245,7 +252,7 @@ async function mineFile(path: string, opts: MineArgs, format: LogFormat | undefi
       const core = format === undefined ? new CsvCore(lines.perLine, lines.count, tails, writerBytes(rowsChunk, writeChunk, overlap)) : undefined;
       const w = fd === undefined
         ? new CsvWriter(rowsChunk, writeChunk, { stream: io.stdout }, false, core?.io)
-        : new CsvWriter(rowsChunk, writeChunk, { fd, path: opts.output, position: 0 }, true, core?.io);
+        : new CsvWriter(rowsChunk, writeChunk, { fd, path: opts.output, position: 0, cut: true }, true, core?.io);
       try {
         w.direct(CSV_HEADER);
         const rows = new CsvRows(lines.perLine, lines.count, tails, format, 0, core);
@@ -272,24 +279,6 @@ async function mineFile(path: string, opts: MineArgs, format: LogFormat | undefi
   } finally {
     await threads?.close();
   }
-}
-
-/**
- * Removes an existing output file in the background while pass 1 runs; pass 2 then creates it
- * anew. Truncating a large file when pass 2 opened it cost a run 0.07–0.15 s here, and its close
- * 0.01–0.08 s more (the file system frees the old blocks then, and flushes the new ones on close
- * because the file was truncated). Only a plain file with one link is removed: a symlink, a
- * device, a hard-linked file, or one this process may not remove is opened and truncated as before.
- */
-function clearOutput(path: string | undefined): Promise<void> {
-  if (path === undefined) return Promise.resolve();
-  try {
-    const st = lstatSync(path);
-    if (!st.isFile() || st.nlink !== 1) return Promise.resolve();
-  } catch {
-    return Promise.resolve(); // nothing there (or not ours to see): open() will say
-  }
-  return new Promise((resolve) => unlink(path, () => resolve()));
 }
 
 /** Whether two paths name the same file (both must exist). */

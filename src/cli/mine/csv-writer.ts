@@ -1,7 +1,7 @@
 // The CSV that `log-gardener mine` writes (RFC 4180 quoting), built in the buffer the input is
 // read into, so a line's bytes reach the output with one copy.
 
-import { closeSync, write, writeSync } from 'node:fs';
+import { closeSync, fstatSync, ftruncateSync, write, writeSync } from 'node:fs';
 import { ReadBuffer } from './line-reader.js';
 
 /** Most digits a LineId has (rows are counted in a Uint32Array: below 2^32). */
@@ -47,7 +47,15 @@ export class LineIdDigits {
  * moves with each write), a stream (given copies: it keeps what it is given), or a list of copies
  * that a worker thread hands to the thread that writes (`pieces`).
  */
-export type CsvOut = { fd: number; path?: string; position?: number } | { stream: NodeJS.WritableStream } | { pieces: Uint8Array[] };
+export type CsvOut = { fd: number; path?: string; position?: number; cut?: boolean } | { stream: NodeJS.WritableStream } | { pieces: Uint8Array[] };
+
+/**
+ * Cuts a file written over in place (not truncated when opened) where its new content ends: the
+ * old file's bytes after that go. Other files (a device, a pipe) are left as they are.
+ */
+export function cutAt(fd: number, length: number): void {
+  if (fstatSync(fd).isFile()) ftruncateSync(fd, length);
+}
 
 /** Bytes of a CsvWriter's buffer: `cap` of input, then one output area of `size`, or two to overlap. */
 export function writerBytes(cap: number, size: number, overlap: boolean): number {
@@ -161,14 +169,25 @@ export class CsvWriter extends ReadBuffer {
     return previous;
   }
 
-  /** Writes what is pending and closes the output file (a stream is left open, as given). */
+  /**
+   * Writes what is pending and closes the output file (a stream is left open, as given). With
+   * `cut`, the file is cut where the writes ended (cutAt), also after a failure: nothing of the old
+   * file stays after them.
+   */
   async close(): Promise<void> {
+    const out = this.out;
     try {
       await this.writing;
       if (this.failed !== undefined) throw this.failed;
       this.flush();
     } finally {
-      if ('fd' in this.out) closeSync(this.out.fd);
+      if ('fd' in out) {
+        try {
+          if (out.cut === true && out.position !== undefined) cutAt(out.fd, out.position);
+        } finally {
+          closeSync(out.fd);
+        }
+      }
     }
   }
 }

@@ -127,9 +127,9 @@ export class MineThreads {
 
   /**
    * Pass 2: the CSV rows of the regions pass 1 counted, `tails[k]` ending the rows of id index k,
-   * written to `sink`.
+   * written to `sink`. Returns where the rows end in a file sink.
    */
-  async write(path: string, chunk: number, counts: readonly RegionCount[], lines: LineIds, tails: readonly Buffer[], sink: CsvSink): Promise<void> {
+  async write(path: string, chunk: number, counts: readonly RegionCount[], lines: LineIds, tails: readonly Buffer[], sink: CsvSink): Promise<number> {
     const ends = new Int32Array(tails.length);
     let total = 0;
     tails.forEach((t, k) => (ends[k] = total += t.length));
@@ -154,6 +154,7 @@ export class MineThreads {
       if ('local' in r || 'fd' in sink) return;
       for (const piece of r.pieces) if (!sink.stream.write(piece)) await once(sink.stream, 'drain');
     });
+    return position;
   }
 
   async close(): Promise<void> {
