@@ -21,6 +21,14 @@ function sink(): { stream: Writable; text: () => string; bytes: () => Buffer } {
  * The CSV as the string implementation wrote it before the byte path: the file decoded by the
  * string reader, each line trim()med and added, every row written with csvField.
  */
+/** 3,000 lines of 20 generated templates (seeds `seed` and `seed + 1`) written to `path`; returns it. */
+function writeCorpus(path: string, seed: number): string {
+  const specs = makeTemplates(20, seed);
+  const r = seededRandom(seed + 1);
+  writeFileSync(path, Array.from({ length: 3000 }, () => renderLine(specs[Math.floor(r() * specs.length)]!, r)).join('\n') + '\n');
+  return path;
+}
+
 async function referenceCsv(path: string): Promise<Buffer> {
   const miner = createMiner();
   const lines: string[] = [];
@@ -279,10 +287,7 @@ test('an existing output is replaced; a symlink or hard-linked output is written
 test('an existing output is written over in place and cut to the new length, with and without worker threads', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'mine-cli-'));
   try {
-    const input = join(dir, 'in.log');
-    const specs = makeTemplates(20, 5);
-    const r = seededRandom(6);
-    writeFileSync(input, Array.from({ length: 3000 }, () => renderLine(specs[Math.floor(r() * specs.length)]!, r)).join('\n') + '\n');
+    const input = writeCorpus(join(dir, 'in.log'), 5);
     const expected = await referenceCsv(input);
     const output = join(dir, 'out.csv');
     for (const extra of [[], ['--threads', '1']]) {
@@ -315,10 +320,7 @@ test('an output that cannot be created exits 2 and names it', async () => {
 test('a write that fails (a full disk) exits 2 and names the output, whether it failed in the background or not', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'mine-cli-'));
   try {
-    const input = join(dir, 'in.log');
-    const specs = makeTemplates(20, 3);
-    const r = seededRandom(4);
-    writeFileSync(input, Array.from({ length: 3000 }, () => renderLine(specs[Math.floor(r() * specs.length)]!, r)).join('\n') + '\n');
+    const input = writeCorpus(join(dir, 'in.log'), 3);
     // /dev/full takes no byte: ENOSPC. Small chunks put many region writes on libuv's threads first.
     for (const tuning of [{}, { readChunk: 4096, writeChunk: 8192 }] as MineTuning[]) {
       const err = sink();
