@@ -157,7 +157,7 @@ export class Miner implements TemplateMiner {
       const resets = lane.resets; // a rescan below may start the memos over: later nodes are then void
       // The lines' memos, all read at once; good until a line of the batch is mined (`mined`):
       // mining may change what they depend on, and then each line is checked on its own.
-      const checks = lane.checkBatch(count, this.epoch + this.leafMoves);
+      const checks = lane.checkBatch(count, this.era);
       let mined = false;
       for (let j = 0, k = 0; j < count; j++, k += 3) {
         const what = rec[k] as number;
@@ -169,7 +169,7 @@ export class Miner implements TemplateMiner {
           continue;
         }
         const checked = mined ? -1 : (checks[j] as number);
-        const hit = checked >= 0 ? lane.checkedCluster(checked) : what >= 0 && lane.resets === resets ? lane.terminalAt(what, this.epoch, this.epoch + this.leafMoves) : undefined;
+        const hit = checked >= 0 ? lane.checkedCluster(checked) : what >= 0 && lane.resets === resets ? lane.terminalAt(what, this.epoch, this.era) : undefined;
         if (hit === undefined) {
           mined = true;
           sink.push(this.addBytes(bytes, s, e));

@@ -17,10 +17,6 @@ function sink(): { stream: Writable; text: () => string; bytes: () => Buffer } {
   return { stream, text: () => Buffer.concat(chunks).toString('utf8'), bytes: () => Buffer.concat(chunks) };
 }
 
-/**
- * The CSV as the string implementation wrote it before the byte path: the file decoded by the
- * string reader, each line trim()med and added, every row written with csvField.
- */
 /** 3,000 lines of 20 generated templates (seeds `seed` and `seed + 1`) written to `path`; returns it. */
 function writeCorpus(path: string, seed: number): string {
   const specs = makeTemplates(20, seed);
@@ -29,6 +25,10 @@ function writeCorpus(path: string, seed: number): string {
   return path;
 }
 
+/**
+ * The CSV as the string implementation wrote it before the byte path: the file decoded by the
+ * string reader, each line trim()med and added, every row written with csvField.
+ */
 async function referenceCsv(path: string): Promise<Buffer> {
   const miner = createMiner();
   const lines: string[] = [];
