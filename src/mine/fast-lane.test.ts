@@ -285,6 +285,46 @@ test('FastLane with tiny memo limits: it starts over often and still masks every
   assert.ok(lane.resets > 10, `${lane.resets} resets`);
 });
 
+test('scanLines reads a line\'s first token from its cache as scan() reads it, also across the memos starting over', () => {
+  // scanLines answers most lines' first token from a cache keyed by the trie root and the token's
+  // bytes (digits as '1'). Chunk by chunk, the lane first learns the lines (scan() and settle(), as
+  // the miner does), then scanLines reads them again: every line must end at the node scan()
+  // walks to alone. The lane is small, so it starts over every few chunks (its ids and trie nodes
+  // are then handed out anew): a cache entry that outlived its memos would lead a line elsewhere.
+  // First words vary (a hundred of them), so it is the cache that reads them, not the root's prediction.
+  const lane = new FastLane(400, 10_000, { maxShapes: 256, maxLines: 1500, inputBytes: 1 << 20 });
+  const r = seededRandom(23);
+  const word = (k: number): string => `${String.fromCharCode(97 + (k % 26))}${String.fromCharCode(97 + Math.floor(k / 26) % 26)}${'xyz'.charAt(k % 3)}`;
+  const firsts = Array.from({ length: 100 }, (_, k) => (k % 4 === 0 ? `${word(k)}-${word(k + 1)}` : word(k)));
+  const input = lane.inputBuffer(1 << 20);
+  assert.ok(input !== undefined);
+  let compared = 0;
+  for (let chunk = 0; chunk < 40; chunk++) {
+    const text = Array.from({ length: 200 }, () => `${pick(r, firsts)} ${word(int(r, 5) + 200)} key=${int(r, 1000)} took ${int(r, 90)}ms`);
+    const bytes = Buffer.from(text.join('\n') + '\n');
+    bytes.copy(input);
+    // Learnt again if the lane started over while learning it (what it had learnt of it is gone).
+    let resets: number;
+    do {
+      resets = lane.resets;
+      for (let s = 0; s < bytes.length; s = bytes.indexOf(10, s) + 1) lane.settle(lane.scan(input, s, bytes.indexOf(10, s), 0, 400));
+    } while (lane.resets !== resets);
+    for (let pos = 0; pos < bytes.length; pos = lane.batchEnd) {
+      const count = lane.scanLines(input, pos, bytes.length, 0, 400, 10_000);
+      if (lane.resets !== resets) break; // the learning above filled a memo: this chunk's nodes are void
+      const rec = lane.records.slice(0, 3 * count);
+      for (let k = 0; k < 3 * count; k += 3) {
+        const [node, s, e] = [rec[k] as number, rec[k + 1] as number, rec[k + 2] as number];
+        assert.ok(node >= 0, input.toString('utf8', s, e));
+        assert.equal(node, lane.settle(lane.scan(input, s, e, 0, 400)), input.toString('utf8', s, e));
+        compared++;
+      }
+    }
+  }
+  assert.ok(lane.resets >= 5, `${lane.resets} resets`);
+  assert.ok(compared > 6000, `${compared} lines compared`);
+});
+
 test('tokens that read the same with every digit as 1 are recognised by comparison, except around "0x"', () => {
   // The lane remembers the key of the token that followed each line prefix and reads the next
   // token there by comparing bytes, digits as '1'. Only a digit before an 'x' changes a value's

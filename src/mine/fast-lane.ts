@@ -343,6 +343,7 @@ export class FastLane {
     this.exact.clear();
     this.resetOutputs();
     this.lines.clear();
+    this.core.clearFirstTokens(); // its entries name the trie's nodes and the tables' ids
     this.needsClear = false;
     this.resets++;
   }

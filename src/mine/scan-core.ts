@@ -1,7 +1,7 @@
 // The WebAssembly half of the fast lane (assembly/scan.ts, compiled into scan-wasm.ts): one
 // instance per FastLane, with a memory of its own that holds the byte-class tables, the ids of the
-// line, the line trie, the shapes table and room for input. JS reads and writes the same bytes
-// through the views below, so the tables are shared, never copied.
+// line, the line trie, the shapes table, the first-token cache and room for input. JS reads and
+// writes the same bytes through the views below, so the tables are shared, never copied.
 //
 // The memory is sized once, for the memos' limits (FastLaneLimits), and never grows: growing would
 // detach every view. Pages nobody touched cost no RAM, so a limit reserves address space only.
@@ -11,7 +11,7 @@ import { SCAN_WASM } from './scan-wasm.js';
 import { WasmModule, align } from '../core/wasm-module.js';
 
 interface ScanExports {
-  layout(idsCap: number, nodes: number, edges: number, rec: number, arena: number, shape: number): void;
+  layout(idsCap: number, nodes: number, edges: number, rec: number, arena: number, shape: number, first: number): void;
   scan(start: number, end: number, root: number, maxTokens: number, edgeMask: number, recMask: number): number;
   resume(out: number, key: number, recMask: number): number;
   scanLines(start: number, end: number, root: number, maxTokens: number, maxLength: number, edgeMask: number, recMask: number, out: number, cap: number): number;
@@ -68,6 +68,9 @@ const LEAD_AT = 1408; // u8[128]
 const TRAIL_AT = 1536; // u8[128]
 const IDS_AT = 2048;
 
+/** Slots of the first-token cache (assembly/scan.ts, FIRST_SLOTS_MASK + 1 there), 32 bytes each. */
+const FIRST_SLOTS = 4096;
+
 const MODULE = new WasmModule<ScanExports>(SCAN_WASM);
 
 export class ScanCore {
@@ -89,6 +92,8 @@ export class ScanCore {
   readonly scratchAt: number;
   readonly inputAt: number;
   readonly inputBytes: number;
+  /** The scan's first-token cache: what the trie's root edges and the shapes table answer, for a line's first token. */
+  private readonly firstTokens: Uint8Array;
   readonly scan: ScanExports['scan'];
   readonly resume: ScanExports['resume'];
   readonly scanLines: ScanExports['scanLines'];
@@ -109,6 +114,7 @@ export class ScanCore {
     const recAt = take(16 * sizes.recSlots);
     const arenaAt = take(sizes.arena);
     this.linesAt = take(12 * sizes.lines);
+    const firstAt = take(32 * FIRST_SLOTS);
     this.inputAt = take(sizes.input + 16); // the scan reads up to 15 bytes past a token (SIMD compares)
     this.inputBytes = sizes.input;
     const { buffer: buf, exports } = MODULE.instantiate(at);
@@ -127,10 +133,16 @@ export class ScanCore {
     this.rec = new Int32Array(buf, recAt, 4 * sizes.recSlots);
     this.arena = new Uint8Array(buf, arenaAt, sizes.arena);
     this.lines = new Int32Array(buf, this.linesAt, 3 * sizes.lines);
-    exports.layout(sizes.ids, nodesAt, edgesAt, recAt, arenaAt, shapeAt);
+    this.firstTokens = new Uint8Array(buf, firstAt, 32 * FIRST_SLOTS);
+    exports.layout(sizes.ids, nodesAt, edgesAt, recAt, arenaAt, shapeAt, firstAt);
     this.scan = exports.scan;
     this.resume = exports.resume;
     this.scanLines = exports.scanLines;
     this.resumeLines = exports.resumeLines;
+  }
+
+  /** Empties the first-token cache: whenever the line trie or the shapes table starts over. */
+  clearFirstTokens(): void {
+    this.firstTokens.fill(0);
   }
 }
