@@ -75,7 +75,7 @@ let edgesAt = 0; // i32[3 * slots]
 let recAt = 0; // i32[4 * slots] (byte-table.ts)
 let arenaAt = 0; // u8[]
 let shapeAt = 0; // u8[]: the shape being built
-let firstAt = 0; // u8[32 * slots]: the first-token cache (firstToken)
+let firstAt = 0; // u8[32 * slots]: the first-token cache (firstTokens)
 
 // The scan in progress (kept across NEED).
 let pos = 0;
@@ -431,7 +431,7 @@ function endLine(r: i32): void {
   while (e > s && isSpace(load<u8>(e - 1))) e--;
   lineStart = s;
   lineStop = e;
-  if (firstSlot >= 0 && r >= 0 && depth >= 1) learnFirst();
+  if (missSlot >= 0 && r >= 0 && depth >= missAt) learnFirst();
   // A line with ends that are not ASCII holds a non-ASCII token: the scan said AS_STRING.
   record(r < 0 || e - s > maxLength ? LINE_STRING : walking ? node : LINE_AGAIN);
 }
@@ -449,7 +449,7 @@ function lines(): i32 {
     node = batchRoot;
     walking = true;
     depth = 0;
-    firstToken(s, end);
+    firstTokens(s, end);
     const r = run();
     if (r == NEED) return NEED;
     endLine(r);
@@ -460,14 +460,17 @@ function lines(): i32 {
 
 // ---- The first-token cache ----
 //
-// The root's predicted key is only the last line's first word, so the first token of most lines
-// takes the hashed pass, the shapes table and the edge table. This direct-mapped cache answers it
-// with one probe instead: (root, token of up to 15 bytes with every digit as '1') -> (masked id,
-// child node), for tokens the shapes table answers by those bytes alone (findDigitsAsOne). An
-// entry: the key's 16 bytes (zero past its length), then root + 1, length, child, id. It holds
-// nothing the trie and the table do not: JS zeroes it whenever they start over
-// (ScanCore.clearFirstTokens), and an entry is only ever overwritten.
+// A trie node's predicted key is only the token that last followed it, and a line's first tokens
+// are where templates branch: on the benchmark corpus the first token of nearly every line, and
+// the second of 43 %, missed it and took the hashed pass, the shapes table and the edge table.
+// This direct-mapped cache answers a line's first PREFIX_TOKENS tokens with one probe each
+// instead: (trie node, token of up to 15 bytes with every digit as '1') -> (masked id, child
+// node), for tokens the shapes table answers by those bytes alone (findDigitsAsOne). An entry: the
+// key's 16 bytes (zero past its length), then node + 1, length, child, id. It holds nothing the
+// trie and the table do not: JS zeroes it whenever they start over (ScanCore.clearFirstTokens),
+// and an entry is only ever overwritten.
 
+const PREFIX_TOKENS = 2;
 const FIRST_SLOTS_MASK = 4095; // scan-core.ts: FIRST_SLOTS
 const FIRST_NODE = 16;
 const FIRST_LEN = 20;
@@ -476,10 +479,12 @@ const FIRST_ID = 28;
 const SPACE_MAX = i8x16.splat(32);
 const LANES = i8x16(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
 
-/** The slot a missed first token would take (learnFirst), or -1; its start, length and key. */
-let firstSlot = -1;
-let firstStart = 0;
-let firstLen = 0;
+/** The token the cache missed (learnFirst may add it): its slot (-1: none), node, bytes and place in the line. */
+let missSlot = -1;
+let missNode = 0;
+let missStart = 0;
+let missLen = 0;
+let missAt = 0;
 
 /** `v`'s first `len` (< 16) bytes with every digit as '1', zero past them. */
 // @ts-expect-error: decorator
@@ -488,7 +493,7 @@ let firstLen = 0;
   return v128.and(v128.bitselect(ONE, v, digit), i8x16.lt_u(LANES, i8x16.splat(<i8>len)));
 }
 
-/** The address of the cache slot for (root `nd`, `key`). */
+/** The address of the cache slot for (node `nd`, `key`). */
 // @ts-expect-error: decorator
 @inline function slotOf(nd: i32, key: v128): i32 {
   const h = (<u64>i64x2.extract_lane(key, 0) * 0x9e3779b97f4a7c15) ^ (<u64>i64x2.extract_lane(key, 1) * 0xc2b2ae3d27d4eb4f) ^ (<u64>nd * 0x165667b19e3779f9);
@@ -496,40 +501,48 @@ let firstLen = 0;
 }
 
 /**
- * Steps the line starting at `s` past its first token if the cache knows it (run() then goes on
- * from the second); otherwise notes where learnFirst may put it. `s` is past the line's leading
- * white space as trim() sees it: a token starts there only if it is above ' '.
+ * Steps the line starting at `s` past as many of its first PREFIX_TOKENS tokens as the cache
+ * knows (run() then goes on from there), and notes the first it misses for learnFirst. `s` is
+ * past the line's leading white space as trim() sees it; run() skips every byte up to ' ' between
+ * tokens, and a '\n' ends the line.
  */
-function firstToken(s: i32, end: i32): void {
-  firstSlot = -1;
-  if (s >= end || load<u8>(s) <= 32 || maxTokens < 1 || idsCap < 3) return;
-  const v = v128.load(s);
-  let len = ctz(i8x16.bitmask(i8x16.le_u(v, SPACE_MAX)) | 0x10000); // the token ends at a byte <= ' '
-  if (len > end - s) len = end - s;
-  if (len >= 16 || s + len > lineLimit) return;
-  const key = digitsAsOneKey(v, len);
-  const at = slotOf(node, key);
-  if (load<i32>(at + FIRST_NODE) == node + 1 && load<i32>(at + FIRST_LEN) == len && v128.all_true<i8>(i8x16.eq(v128.load(at), key))) {
-    n = 1;
-    store<i32>(IDS_AT + 4, load<i32>(at + FIRST_ID));
+function firstTokens(s: i32, end: i32): void {
+  missSlot = -1;
+  let p = s;
+  while (n < PREFIX_TOKENS) {
+    if (n > 0) while (p < end && load<u8>(p) <= 32 && load<u8>(p) != 10) p++;
+    if (p >= end || load<u8>(p) <= 32 || n >= maxTokens || n + 2 > idsCap) return;
+    const v = v128.load(p);
+    let len = ctz(i8x16.bitmask(i8x16.le_u(v, SPACE_MAX)) | 0x10000); // the token ends at a byte <= ' '
+    if (len > end - p) len = end - p;
+    if (len >= 16 || p + len > lineLimit) return;
+    const key = digitsAsOneKey(v, len);
+    const at = slotOf(node, key);
+    if (load<i32>(at + FIRST_NODE) != node + 1 || load<i32>(at + FIRST_LEN) != len || !v128.all_true<i8>(i8x16.eq(v128.load(at), key))) {
+      missSlot = at;
+      missNode = node;
+      missStart = p;
+      missLen = len;
+      missAt = n + 1;
+      return;
+    }
+    n++;
+    store<i32>(IDS_AT + (n << 2), load<i32>(at + FIRST_ID));
     node = load<i32>(at + FIRST_CHILD);
-    depth = 1;
-    pos = s + len;
-    return;
+    depth = n;
+    p += len;
+    pos = p;
   }
-  firstSlot = at;
-  firstStart = s;
-  firstLen = len;
 }
 
 /**
- * After a line whose first token the cache missed, and whose first step the trie took: caches that
- * token if the shapes table answers it by its bytes with every digit as '1' (as run() would have
- * looked it up: findDigitsAsOne), with the id run() gave it.
+ * After a line whose token the cache missed, when the trie took that token's step: caches the
+ * token if the shapes table answers it by its bytes with every digit as '1' (as run() looks such
+ * a token up: findDigitsAsOne), with the id run() gave it.
  */
 function learnFirst(): void {
-  const ts = firstStart;
-  const te = ts + firstLen;
+  const ts = missStart;
+  const te = ts + missLen;
   let s = 0;
   let h: u32 = FNV_OFFSET;
   for (let i = ts; i < te; i++) {
@@ -539,16 +552,15 @@ function learnFirst(): void {
   }
   if (s == DIGIT || (s & (NON_ASCII | TRIGGER)) != 0) return;
   if (!((s & DIGIT) == 0 || (s & LETTERS) == 0 || (s & X_LETTER) == 0)) return; // the shape decides it
-  const e = findDigitsAsOne(ts, firstLen, <i32>h & HASH_BITS);
-  const id = load<i32>(IDS_AT + 4);
+  const e = findDigitsAsOne(ts, missLen, <i32>h & HASH_BITS);
+  const id = load<i32>(IDS_AT + (missAt << 2));
   if (e < 0 || load<i32>(recAt + (e << 2) + 12) != id) return;
-  const nd = batchRoot;
-  const next = child(nd, id);
+  const next = child(missNode, id);
   if (next < 0) return;
-  const at = firstSlot;
-  v128.store(at, digitsAsOneKey(v128.load(ts), firstLen));
-  store<i32>(at + FIRST_NODE, nd + 1);
-  store<i32>(at + FIRST_LEN, firstLen);
+  const at = missSlot;
+  v128.store(at, digitsAsOneKey(v128.load(ts), missLen));
+  store<i32>(at + FIRST_NODE, missNode + 1);
+  store<i32>(at + FIRST_LEN, missLen);
   store<i32>(at + FIRST_CHILD, next);
   store<i32>(at + FIRST_ID, id);
 }

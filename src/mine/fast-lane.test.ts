@@ -285,13 +285,14 @@ test('FastLane with tiny memo limits: it starts over often and still masks every
   assert.ok(lane.resets > 10, `${lane.resets} resets`);
 });
 
-test('scanLines reads a line\'s first token from its cache as scan() reads it, also across the memos starting over', () => {
-  // scanLines answers most lines' first token from a cache keyed by the trie root and the token's
-  // bytes (digits as '1'). Chunk by chunk, the lane first learns the lines (scan() and settle(), as
-  // the miner does), then scanLines reads them again: every line must end at the node scan()
-  // walks to alone. The lane is small, so it starts over every few chunks (its ids and trie nodes
-  // are then handed out anew): a cache entry that outlived its memos would lead a line elsewhere.
-  // First words vary (a hundred of them), so it is the cache that reads them, not the root's prediction.
+test('scanLines reads a line\'s first tokens from its cache as scan() reads them, also across the memos starting over', () => {
+  // scanLines answers most lines' first two tokens from a cache keyed by the trie node and the
+  // token's bytes (digits as '1'). Chunk by chunk, the lane first learns the lines (scan() and
+  // settle(), as the miner does), then scanLines reads them again: every line must end at the node
+  // scan() walks to alone. The lane is small, so it starts over every few chunks (its ids and trie
+  // nodes are then handed out anew): a cache entry that outlived its memos would lead a line
+  // elsewhere. First words vary (a hundred of them, then one of five), so it is the cache that
+  // reads them, not the nodes' predictions.
   const lane = new FastLane(400, 10_000, { maxShapes: 256, maxLines: 1500, inputBytes: 1 << 20 });
   const r = seededRandom(23);
   const word = (k: number): string => `${String.fromCharCode(97 + (k % 26))}${String.fromCharCode(97 + Math.floor(k / 26) % 26)}${'xyz'.charAt(k % 3)}`;
