@@ -267,6 +267,26 @@ test('a UUID with no letters', () => {
   same(['12345678-1234-1234-1234-123456789012', 'id 12345678-1234-1234-1234-123456789012 done']);
 });
 
+test('UUIDs and tokens one byte away from one: the scan\'s UUID test agrees with the reference', () => {
+  // The scan tests a 36-byte token for the UUID form sixteen bytes at a time. Every case of the
+  // UUID code (first byte a letter, last a digit, upper case, digits at all) is seen first, so a
+  // near miss the scan wrongly took for a UUID would find that shape learnt and be masked as one
+  // without the reference being asked. Then each byte of a UUID in turn becomes a non-hex letter,
+  // a dash, another punctuation or an upper-case hex letter, and each dash a hex digit.
+  const uuids = [
+    '6e882a2c-ceea-78c1-2e86-36cbe2a66e98', '16e882a2-ceea-78c1-2e86-36cbe2a66e9b', '6E882A2C-CEEA-78C1-2E86-36CBE2A66E98',
+    'abcdefab-abcd-abcd-abcd-abcdefabcdef', '12345678-1234-1234-1234-123456789012', 'A2345678-1234-1234-1234-12345678901f',
+  ];
+  const near: string[] = [];
+  const base = uuids[0] as string;
+  for (let k = 0; k < 36; k++) {
+    for (const c of ['g', '-', ':', 'F', '0']) if (base[k] !== c) near.push(base.slice(0, k) + c + base.slice(k + 1));
+  }
+  near.push(base.slice(1), `${base}a`, `${base}-`, `(${base})`, `"${base}",`, base.replace(/-/g, ''), `${base.slice(0, 35)}-`);
+  // Masked tokens, not only ids: a near miss masked as a UUID would still join the line's cluster.
+  maskedAsTokenize([...uuids, ...near].map((t, i) => `request ${t} done ${i % 3}`));
+});
+
 // ---- The lane's memos, with limits the Miner does not expose ----------------------------------
 
 test('FastLane with tiny memo limits: it starts over often and still masks every line as tokenize does', () => {
