@@ -622,6 +622,11 @@ let coreEnd = 0;
 }
 
 function shapeOf(ts: i32, te: i32): i32 {
+  const hw = hexShape(ts, te);
+  if (hw > 0) {
+    shapeHash = hashBytes(shapeAt, hw) & HASH_BITS;
+    return hw;
+  }
   const sh = shapeAt;
   let w = 0;
   let runStart = -1;
@@ -747,6 +752,57 @@ function uuidShape(ts: i32, te: i32): i32 {
   return wrappedMark(ts, te, UUID_MARK, code);
 }
 
+/**
+ * shapeOf for the commonest mixed token, branch-free: up to 16 bytes of hex digits holding both a
+ * digit and a letter, maybe after "0x" (a hex id). It is one run, so its shape is mixedRun's hex
+ * form: the class of its first and last digit, a fill between, and a code of its digit and letter
+ * counts (0, 1, more) and cases. 0 for any other token (shapeOf then builds the shape byte by byte),
+ * also for a run of digits then letters only ("123abc", "0xff"), whose letters mixedRun keeps.
+ */
+function hexShape(ts: i32, te: i32): i32 {
+  const len = te - ts;
+  if (len > 16) return 0;
+  const v = v128.load(ts);
+  const want = (1 << len) - 1;
+  const digits = i8x16.bitmask(isDigitV(v)) & want;
+  const uppers = i8x16.bitmask(isUpperHexV(v)) & want;
+  const lowers = i8x16.bitmask(i8x16.lt_u(i8x16.sub(v, LOWER_A), SIX)) & want;
+  const x = i8x16.bitmask(i8x16.eq(v128.or(v, CASE_BIT), LOWER_X)) & want;
+  if ((digits | uppers | lowers | x) != want || digits == 0 || (uppers | lowers) == 0) return 0; // not hex, no digit, or no hex letter
+  let from = ts;
+  let d = digits;
+  let u = uppers;
+  let l = lowers;
+  if (x != 0) {
+    // Only "0x" then hex digits (mixedRun's hex0x).
+    if (x != 2 || load<u8>(ts) != 48 || len < 3) return 0;
+    from = ts + 2;
+    d >>= 2;
+    u >>= 2;
+    l >>= 2;
+  }
+  const n = te - from;
+  if (d == 0 || (u | l) == 0) return 0; // ("0x1f" has letters; "0x12" has none after "0x": not mixed here)
+  // A run of digits then letters only is a unit (mixedRun keeps its letters): leading digits, then none.
+  const lead = ctz(~digits);
+  if (lead > 0 && (digits >> lead) == 0) return 0;
+  const sh = shapeAt;
+  let w = 0;
+  if (from != ts) {
+    store<u8>(sh, 48);
+    store<u8>(sh + 1, load<u8>(ts + 1));
+    w = 2;
+  }
+  store<u8>(sh + w++, hexClass(load<u8>(from)));
+  for (let q = 0; q < n - 2; q++) store<u8>(sh + w++, COARSE_FILL);
+  if (n >= 2) store<u8>(sh + w++, hexClass(load<u8>(te - 1)));
+  const dc = popcnt(d);
+  store<u8>(sh + w++, 0x80 | min(dc, 2) | (min(n - dc, 2) << 2) | (l != 0 ? 16 : 0) | (u != 0 ? 32 : 0));
+  return w;
+}
+
+const CASE_BIT = i8x16.splat(32);
+const LOWER_X = i8x16.splat(120);
 const DASH = i8x16.splat(45);
 const SIX = i8x16.splat(6);
 const LOWER_A = i8x16.splat(97);

@@ -287,6 +287,26 @@ test('UUIDs and tokens one byte away from one: the scan\'s UUID test agrees with
   maskedAsTokenize([...uuids, ...near].map((t, i) => `request ${t} done ${i % 3}`));
 });
 
+test('hex ids and tokens near one: the scan\'s branch-free hex shape agrees with the reference', () => {
+  // Up to 16 hex digits with a digit and a letter, maybe after "0x", get their shape without a
+  // branch per byte; anything else must fall back to the byte-by-byte shape. Both orders are
+  // seen (each near miss after and before the ids it resembles), and masked tokens are compared.
+  const r = seededRandom(31);
+  const hex = (n: number, digits: string): string => Array.from({ length: n }, () => pick(r, [...digits])).join('');
+  const ids: string[] = [];
+  for (const n of [1, 2, 3, 8, 14, 15, 16, 17]) {
+    ids.push(hex(n, '0123456789abcdef'), hex(n, '0123456789ABCDEF'), hex(n, '0123456789aF'), `0x${hex(n, '0123456789abcdef')}`, `0X${hex(n, '0123456789ABCDEF')}`);
+  }
+  const near = [
+    '9e3779b1', '0x9e3779b1', '0X9E3779B1', '9E3779b1', 'deadbeef', '12345678', '0xdeadbeef', '0x12345678', '0xff', '0x12',
+    '0x1', '0x', '00x5', 'x1f', '1x5', '0x5', '1x1f', '0x1fx', '123abc', '1abc', 'abc123', 'a1', '1a', '1A', 'a1b2c3d4e5f6a7b8',
+    'a1b2c3d4e5f6a7b8c', '9e3779g1', '9e3779b1z', 'g9e3779b1', '9e37-79b1', '9e37.79b1', '[9e3779b1]', '9e3779b1,', '0x9e37:80',
+    '10ms', '5kb', '0xffms', '1e5', 'e5', '0e1', 'f0',
+  ];
+  maskedAsTokenize([...ids, ...near, ...ids].map((t, i) => `value ${t} seen ${i % 4}`));
+  maskedAsTokenize([...near, ...ids].map((t) => `value ${t} seen`));
+});
+
 // ---- The lane's memos, with limits the Miner does not expose ----------------------------------
 
 test('FastLane with tiny memo limits: it starts over often and still masks every line as tokenize does', () => {
