@@ -307,6 +307,19 @@ test('hex ids and tokens near one: the scan\'s branch-free hex shape agrees with
   maskedAsTokenize([...near, ...ids].map((t) => `value ${t} seen`));
 });
 
+test('paths with "//" or "=" at every place, across the scan\'s sixteen-byte blocks, and with one or two slashes', () => {
+  // The scan tests a path for "=", "//" and its slash count sixteen bytes at a time: a pair of
+  // slashes split by a block's end, or a byte past the path's end, must count as the reference
+  // counts them.
+  const base = '/var/lib/db-primary/collector/shard-7/26a4a8.dat';
+  const tokens = [base, '/var', '/var/lib', '/a/b', '/ab', `(${base})`, `${base},`, `"${base}"`];
+  for (let k = 1; k < base.length; k++) {
+    tokens.push(`${base.slice(0, k)}/${base.slice(k)}`, `${base.slice(0, k)}=${base.slice(k)}`, base.slice(0, k));
+    tokens.push(`/${'a'.repeat(k - 1)}//b/c`, `/${'a'.repeat(k - 1)}/b/c`); // "//" at k, and a slash alone there
+  }
+  maskedAsTokenize(tokens.map((t, i) => `open ${t} mode ${i % 3}`));
+});
+
 // ---- The lane's memos, with limits the Miner does not expose ----------------------------------
 
 test('FastLane with tiny memo limits: it starts over often and still masks every line as tokenize does', () => {
