@@ -5,7 +5,8 @@
 // hex and letters with digits are built here too. Learning stays in JS: a token the tables do not
 // know yet stops the scan with NEED (the shape it built left in memory); JS learns it, checking a
 // shape against the reference in token-shape.ts (fast-lane.ts), and calls resume(). scanLines()
-// does the same over whole lines of a region, for Miner.addLines.
+// does the same over whole lines of a region, for Miner.addLines, reading each line's first two
+// tokens through a cache first (firstTokens).
 //
 // Memory belongs to JS (imported): the byte-class tables, the ids of the line, the line trie and
 // the shapes table all live in it (the small tables at fixed offsets, the rest where `layout`
