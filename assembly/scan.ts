@@ -152,9 +152,50 @@ export function layout(idsCapacity: i32, nodes: i32, edges: i32, rec: i32, arena
   store<i32>(STATE_AT + (slot << 2), v);
 }
 
+// Vectors of sixteen bytes, and the byte classes tested on them.
 const ZERO = i8x16.splat(48);
 const TEN = i8x16.splat(10);
 const ONE = i8x16.splat(49);
+const SPACE_MAX = i8x16.splat(32);
+const CASE_BIT = i8x16.splat(32);
+const SLASH = i8x16.splat(47);
+const EQUALS = i8x16.splat(61);
+const LOWER_X = i8x16.splat(120);
+const DASH = i8x16.splat(45);
+const SIX = i8x16.splat(6);
+const LOWER_A = i8x16.splat(97);
+const UPPER_A = i8x16.splat(65);
+const LANES = i8x16(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+
+/** Lanes holding 0-9. */
+// @ts-expect-error: decorator
+@inline function isDigitV(v: v128): v128 {
+  return i8x16.lt_u(i8x16.sub(v, ZERO), TEN);
+}
+
+/** Lanes holding a-f. */
+// @ts-expect-error: decorator
+@inline function isLowerHexV(v: v128): v128 {
+  return i8x16.lt_u(i8x16.sub(v, LOWER_A), SIX);
+}
+
+/** Lanes holding A-F. */
+// @ts-expect-error: decorator
+@inline function isUpperHexV(v: v128): v128 {
+  return i8x16.lt_u(i8x16.sub(v, UPPER_A), SIX);
+}
+
+/** Lanes holding 0-9, a-f or A-F. */
+// @ts-expect-error: decorator
+@inline function isHexV(v: v128): v128 {
+  return v128.or(v128.or(isDigitV(v), isLowerHexV(v)), isUpperHexV(v));
+}
+
+/** `v` with every digit as '1'. */
+// @ts-expect-error: decorator
+@inline function digitsAsOneV(v: v128): v128 {
+  return v128.bitselect(ONE, v, isDigitV(v));
+}
 
 /**
  * Whether arena[at, at + to - from) holds the bytes [from, to) with every digit as '1', sixteen
@@ -165,14 +206,10 @@ function sameDigitsAsOneWide(at: i32, from: i32, to: i32): bool {
   const d = arenaAt + at - from;
   let k = from;
   for (; k + 16 <= to; k += 16) {
-    const v = v128.load(k);
-    const digit = i8x16.lt_u(i8x16.sub(v, ZERO), TEN);
-    if (!v128.all_true<i8>(i8x16.eq(v128.bitselect(ONE, v, digit), v128.load(d + k)))) return false;
+    if (!v128.all_true<i8>(i8x16.eq(digitsAsOneV(v128.load(k)), v128.load(d + k)))) return false;
   }
   if (k == to) return true;
-  const v = v128.load(k);
-  const digit = i8x16.lt_u(i8x16.sub(v, ZERO), TEN);
-  const same = i8x16.bitmask(i8x16.eq(v128.bitselect(ONE, v, digit), v128.load(d + k)));
+  const same = i8x16.bitmask(i8x16.eq(digitsAsOneV(v128.load(k)), v128.load(d + k)));
   const want = (1 << (to - k)) - 1;
   return (same & want) == want;
 }
@@ -193,11 +230,25 @@ function sameBytesWide(at: i32, from: i32, to: i32): bool {
 /** sameDigitsAsOneWide for a key of `len` <= 16 bytes, against the copy in node `nd`. */
 // @ts-expect-error: decorator
 @inline function sameAsInlineKey(nd: i32, from: i32, len: i32): bool {
-  const v = v128.load(from);
-  const digit = i8x16.lt_u(i8x16.sub(v, ZERO), TEN);
-  const same = i8x16.bitmask(i8x16.eq(v128.bitselect(ONE, v, digit), v128.load(nodesAt + (nd << 5) + KEY_BYTES)));
+  const same = i8x16.bitmask(i8x16.eq(digitsAsOneV(v128.load(from)), v128.load(nodesAt + (nd << 5) + KEY_BYTES)));
   const want = (1 << len) - 1;
   return (same & want) == want;
+}
+
+/** A token of the classes `s` holds no letters with its digits: its shape is its bytes with every digit as '1'. */
+// @ts-expect-error: decorator
+@inline function isPlain(s: i32): bool {
+  return (s & DIGIT) == 0 || (s & LETTERS) == 0;
+}
+
+/**
+ * Whether run() looks a token (of the classes `s`, `len` bytes, not only digits) up by its bytes
+ * with every digit as '1' (findDigitsAsOne) before building its shape: a plain token, or letters
+ * with digits and no 'x', shorter than a UUID. Paths, URLs and the rest build their shape.
+ */
+// @ts-expect-error: decorator
+@inline function byItsBytes(s: i32, len: i32): bool {
+  return (s & TRIGGER) == 0 && (isPlain(s) || ((s & X_LETTER) == 0 && len < 36));
 }
 
 /** Record index (in i32s) of the key [from, from + len) stored with digits as '1', or -1 (byte-table.ts). */
@@ -328,9 +379,9 @@ function run(): i32 {
     if (s != DIGIT) {
       const len = i - ts;
       const hb = <i32>h & HASH_BITS;
-      const plain = (s & DIGIT) == 0 || (s & LETTERS) == 0;
+      const plain = isPlain(s);
       let need = NEED_SHAPE;
-      if ((s & TRIGGER) == 0 && (plain || ((s & X_LETTER) == 0 && len < 36))) {
+      if (byItsBytes(s, len)) {
         const e = findDigitsAsOne(ts, len, hb);
         if (e >= 0) {
           out = load<i32>(recAt + (e << 2) + 12);
@@ -477,8 +528,6 @@ const FIRST_NODE = 16;
 const FIRST_LEN = 20;
 const FIRST_CHILD = 24;
 const FIRST_ID = 28;
-const SPACE_MAX = i8x16.splat(32);
-const LANES = i8x16(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
 
 /** The token the cache missed (learnFirst may add it): its slot (-1: none), node, bytes and place in the line. */
 let missSlot = -1;
@@ -490,8 +539,7 @@ let missAt = 0;
 /** `v`'s first `len` (< 16) bytes with every digit as '1', zero past them. */
 // @ts-expect-error: decorator
 @inline function digitsAsOneKey(v: v128, len: i32): v128 {
-  const digit = i8x16.lt_u(i8x16.sub(v, ZERO), TEN);
-  return v128.and(v128.bitselect(ONE, v, digit), i8x16.lt_u(LANES, i8x16.splat(<i8>len)));
+  return v128.and(digitsAsOneV(v), i8x16.lt_u(LANES, i8x16.splat(<i8>len)));
 }
 
 /** The address of the cache slot for (node `nd`, `key`). */
@@ -551,8 +599,7 @@ function learnFirst(): void {
     s |= <i32>load<u16>(SCAN_CLS_AT + (c << 1));
     h = (h ^ <u32>load<u8>(DIGIT_AT + c)) * FNV_PRIME;
   }
-  if (s == DIGIT || (s & (NON_ASCII | TRIGGER)) != 0) return;
-  if (!((s & DIGIT) == 0 || (s & LETTERS) == 0 || (s & X_LETTER) == 0)) return; // the shape decides it
+  if (s == DIGIT || (s & NON_ASCII) != 0 || !byItsBytes(s, missLen)) return; // a number, or the shape decides it
   const e = findDigitsAsOne(ts, missLen, <i32>h & HASH_BITS);
   const id = load<i32>(IDS_AT + (missAt << 2));
   if (e < 0 || load<i32>(recAt + (e << 2) + 12) != id) return;
@@ -736,6 +783,10 @@ function wrappedMark(ts: i32, te: i32, mark: i32, code: i32): i32 {
   return w;
 }
 
+/** A UUID's dashes as lanes: bytes 8 and 13 of its first vector, 18 and 23 (lanes 2 and 7) of its second. */
+const UUID_DASHES_A = (1 << 8) | (1 << 13);
+const UUID_DASHES_B = (1 << 2) | (1 << 7);
+
 function uuidShape(ts: i32, te: i32): i32 {
   unwrap(ts, te);
   const s = coreStart;
@@ -749,9 +800,11 @@ function uuidShape(ts: i32, te: i32): i32 {
   const c = v128.load(s + 20);
   const digits = i8x16.bitmask(isDigitV(a)) | i8x16.bitmask(isDigitV(b)) | (i8x16.bitmask(isDigitV(c)) & 0xf000);
   const uppers = i8x16.bitmask(isUpperHexV(a)) | i8x16.bitmask(isUpperHexV(b)) | (i8x16.bitmask(isUpperHexV(c)) & 0xf000);
+  // Per vector, the hex lanes in the low 16 bits and the dash lanes in the high 16.
   const okA = i8x16.bitmask(isHexV(a)) | (i8x16.bitmask(i8x16.eq(a, DASH)) << 16);
   const okB = i8x16.bitmask(isHexV(b)) | (i8x16.bitmask(i8x16.eq(b, DASH)) << 16);
-  if (okA != (0xdeff | (0x2100 << 16)) || okB != (0xff7b | (0x0084 << 16)) || (i8x16.bitmask(isHexV(c)) & 0xf000) != 0xf000) return 0;
+  if (okA != (UUID_DASHES_A << 16 | (0xffff ^ UUID_DASHES_A)) || okB != (UUID_DASHES_B << 16 | (0xffff ^ UUID_DASHES_B))) return 0;
+  if ((i8x16.bitmask(isHexV(c)) & 0xf000) != 0xf000) return 0;
   const code = 0x80 | (cls(load<u8>(s)) == HEX_LOWER ? 1 : 0) | (cls(load<u8>(e - 1)) == DIGIT ? 2 : 0) | (uppers != 0 ? 4 : 0) | (digits != 0 ? 8 : 0);
   return wrappedMark(ts, te, UUID_MARK, code);
 }
@@ -770,7 +823,7 @@ function hexShape(ts: i32, te: i32): i32 {
   const want = (1 << len) - 1;
   const digits = i8x16.bitmask(isDigitV(v)) & want;
   const uppers = i8x16.bitmask(isUpperHexV(v)) & want;
-  const lowers = i8x16.bitmask(i8x16.lt_u(i8x16.sub(v, LOWER_A), SIX)) & want;
+  const lowers = i8x16.bitmask(isLowerHexV(v)) & want;
   const x = i8x16.bitmask(i8x16.eq(v128.or(v, CASE_BIT), LOWER_X)) & want;
   if ((digits | uppers | lowers | x) != want || digits == 0 || (uppers | lowers) == 0) return 0; // not hex, no digit, or no hex letter
   let from = ts;
@@ -803,31 +856,6 @@ function hexShape(ts: i32, te: i32): i32 {
   const dc = popcnt(d);
   store<u8>(sh + w++, 0x80 | min(dc, 2) | (min(n - dc, 2) << 2) | (l != 0 ? 16 : 0) | (u != 0 ? 32 : 0));
   return w;
-}
-
-const CASE_BIT = i8x16.splat(32);
-const SLASH = i8x16.splat(47);
-const EQUALS = i8x16.splat(61);
-const LOWER_X = i8x16.splat(120);
-const DASH = i8x16.splat(45);
-const SIX = i8x16.splat(6);
-const LOWER_A = i8x16.splat(97);
-const UPPER_A = i8x16.splat(65);
-
-// @ts-expect-error: decorator
-@inline function isDigitV(v: v128): v128 {
-  return i8x16.lt_u(i8x16.sub(v, ZERO), TEN);
-}
-
-// @ts-expect-error: decorator
-@inline function isUpperHexV(v: v128): v128 {
-  return i8x16.lt_u(i8x16.sub(v, UPPER_A), SIX);
-}
-
-/** Lanes holding 0-9, a-f or A-F. */
-// @ts-expect-error: decorator
-@inline function isHexV(v: v128): v128 {
-  return v128.or(v128.or(isDigitV(v), i8x16.lt_u(i8x16.sub(v, LOWER_A), SIX)), isUpperHexV(v));
 }
 
 function allHex(from: i32, to: i32): bool {

@@ -78,7 +78,7 @@ export class Miner implements TemplateMiner {
    * line memo is valid for. Counts and LRU ticks are not structure.
    */
   epoch = 0;
-  /** Leaf version changes so far (each leaf.version++ counts one). */
+  /** Leaf version changes so far (moveLeaf counts each). */
   private leafMoves = 0;
   private lane: FastLane | undefined;
   /** The leaf the last line was matched in without widening (set by mineTokens). */
@@ -249,8 +249,13 @@ export class Miner implements TemplateMiner {
 
   /** Leaf versions move when a leaf's clusters, or their templates, change. */
   private touch(leaves: readonly Leaf[]): void {
-    for (let i = 0; i < leaves.length; i++) (leaves[i] as Leaf).version++;
-    this.leafMoves += leaves.length;
+    for (let i = 0; i < leaves.length; i++) this.moveLeaf(leaves[i] as Leaf);
+  }
+
+  /** The one place a leaf's version moves, so that `era` moves with it. */
+  private moveLeaf(leaf: Leaf): void {
+    leaf.version++;
+    this.leafMoves++;
   }
 
   /**
@@ -403,8 +408,7 @@ export class Miner implements TemplateMiner {
   private join(p: Partition, cl: Cluster, leaf: Leaf | undefined, tokens: readonly string[]): string {
     if (leaf !== undefined && !cl.leaves.includes(leaf) && cl.tokens.length === tokens.length) {
       this.epoch++;
-      leaf.version++;
-      this.leafMoves++;
+      this.moveLeaf(leaf);
       leaf.clusters.push(cl);
       cl.leaves.push(leaf);
     }
@@ -428,8 +432,7 @@ export class Miner implements TemplateMiner {
       id, partition: p.key, tokens: tokens.map(detach), size: 1, lastSeen: this.tick, seq: this.seq++, leaves: [leaf], key,
     };
     leaf.clusters.push(cl);
-    leaf.version++;
-    this.leafMoves++;
+    this.moveLeaf(leaf);
     this.link(p, cl);
     return cl;
   }

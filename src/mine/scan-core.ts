@@ -92,7 +92,7 @@ export class ScanCore {
   readonly scratchAt: number;
   readonly inputAt: number;
   readonly inputBytes: number;
-  /** The scan's first-token cache: what the trie's root edges and the shapes table answer, for a line's first token. */
+  /** The scan's first-token cache: what the trie's edges and the shapes table answer for a line's first two tokens. */
   private readonly firstTokens: Uint8Array;
   readonly scan: ScanExports['scan'];
   readonly resume: ScanExports['resume'];
